@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Pipewright.Common.Data;
+
+namespace Pipewright.Common.Auth;
+
+/// <summary>
+/// Loads <see cref="CurrentUser"/> with its data scope. Cached briefly because every request needs it;
+/// any change to users or teams drops the whole cache, so a deactivation or a move takes effect at once.
+/// </summary>
+public sealed class CurrentUserLoader(IDbContextFactory<PipewrightDb> dbFactory, IMemoryCache cache)
+{
+    private CancellationTokenSource _generation = new();
+
+    public async Task<CurrentUser?> FindAsync(Guid userId, CancellationToken ct = default)
+    {
+        if (cache.TryGetValue(("current-user", userId), out CurrentUser? cached)) return cached;
+        var generation = _generation;
+        var user = await LoadAsync(userId, ct);
+        using var entry = cache.CreateEntry(("current-user", userId));
+        entry.Value = user;
+        entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+        entry.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(generation.Token));
+        return user;
+    }
+
+    /// <summary>Call after any change to users, roles or teams.</summary>
+    public void Invalidate()
+    {
+        var old = Interlocked.Exchange(ref _generation, new CancellationTokenSource());
+        old.Cancel();
+        old.Dispose();
+    }
+
+    private async Task<CurrentUser?> LoadAsync(Guid userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.IsActive)
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.TeamId, u.SecurityStamp })
+            .SingleOrDefaultAsync(ct);
+        if (user is null) return null;
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == userId
+                           select r.Name!).ToListAsync(ct);
+        var roleSet = roles.ToHashSet(StringComparer.Ordinal);
+
+        var scopeTeams = new HashSet<Guid>();
+        var scopeOwners = new HashSet<Guid> { user.Id };
+        if (roleSet.Contains(Roles.RegionalManager) && user.TeamId is { } teamId)
+        {
+            var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.ParentId }).ToListAsync(ct);
+            var children = teams.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value, t => t.Id);
+            var queue = new Queue<Guid>([teamId]);
+            while (queue.TryDequeue(out var id))
+            {
+                if (!scopeTeams.Add(id)) continue;
+                foreach (var child in children[id]) queue.Enqueue(child);
+            }
+            var members = await db.Users.AsNoTracking()
+                .Where(u => u.TeamId != null && scopeTeams.Contains(u.TeamId.Value))
+                .Select(u => u.Id).ToListAsync(ct);
+            scopeOwners.UnionWith(members);
+        }
+        return new CurrentUser(user.Id, user.UserName ?? "", user.DisplayName, roleSet, user.TeamId,
+            scopeTeams, scopeOwners, user.SecurityStamp ?? "");
+    }
+}

@@ -1,0 +1,9 @@
+namespace Pipewright.Common.Data;
+
+/// <summary>Business dates (code years, due dates, reports) are in Asia/Shanghai.</summary>
+public static class ChinaTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+}

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Pipewright.Common.Auth;
+using Pipewright.Common.Data;
+using Pipewright.Common.Search;
+using Pipewright.Customers.Rules;
+
+namespace Pipewright.Customers;
+
+public static class CustomerQueries
+{
+    public const string SearchKind = "customer";
+
+    /// <summary>
+    /// The data scope of api-v1.md: a sales rep their own customers, a regional manager those of their
+    /// team's tree, finance / general manager / admin everything. An engineer's scope arrives with tasks.
+    /// </summary>
+    public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, CurrentUser user)
+    {
+        if (user.SeesEverything) return customers;
+        var owners = user.ScopeOwnerIds.ToList();
+        return customers.Where(c => c.OwnerId != null && owners.Contains(c.OwnerId.Value));
+    }
+
+    /// <summary>Customers whose code, name, aliases, contact names or phone digits contain the text.</summary>
+    public static IQueryable<Customer> Matching(this IQueryable<Customer> customers, PipewrightDb db, string text)
+    {
+        var query = SearchIndex.Normalize(text);
+        if (query.Length == 0) return customers;
+        var ids = db.SearchTerms.Matching(SearchKind, query);
+        var matched = customers.Where(c => ids.Contains(c.Id));
+        // Terms are cut at MaxTermLength characters; a longer query is confirmed against the name itself.
+        return query.Length > SearchIndex.MaxTermLength ? matched.Where(c => c.Name.Contains(text.Trim())) : matched;
+    }
+
+    /// <summary>Rewrites the search rows of one customer after it or its contacts changed.</summary>
+    public static async Task ReindexAsync(this PipewrightDb db, Customer customer, CancellationToken ct)
+    {
+        if (db.Entry(customer).State != EntityState.Added)
+            await db.SearchTerms.Where(t => t.Kind == SearchKind && t.EntityId == customer.Id).ExecuteDeleteAsync(ct);
+        db.SearchTerms.AddRange(SearchTerms(customer));
+    }
+
+    public static IEnumerable<SearchTerm> SearchTerms(Customer customer) =>
+        SearchIndex.Terms(SearchKind, customer.Id,
+            new[] { customer.Code, customer.Name }
+                .Concat(customer.Aliases)
+                .Concat(customer.Contacts.Select(c => c.Name))
+                .Concat(customer.Contacts.SelectMany(c => new[] { c.Mobile, c.Phone })
+                    .Where(p => p is not null).Select(p => PhoneNumber.Digits(p!))));
+
+    /// <summary>Existing customers that the new data would duplicate, by rule, with what a user may see of them.</summary>
+    public static async Task<DuplicateReport> FindDuplicatesAsync(this PipewrightDb db,
+        string? creditCode, string? name, IReadOnlyCollection<string> phones, Guid? except, CancellationToken ct)
+    {
+        var customers = db.Customers.AsNoTracking().Where(c => c.Id != except);
+        var hard = creditCode is null
+            ? []
+            : await customers.Where(c => c.CreditCode == creditCode).Select(Candidate("creditCode")).ToListAsync(ct);
+        var similar = new List<DuplicateCandidate>();
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var key = CompanyNameKey.Compute(name);
+            similar.AddRange(await customers.Where(c => c.NameKey == key).Select(Candidate("name")).Take(20).ToListAsync(ct));
+        }
+        if (phones.Count > 0)
+        {
+            var phoneList = phones.ToList();
+            var byPhone = db.Contacts.Where(k => (k.Mobile != null && phoneList.Contains(k.Mobile))
+                                                 || (k.Phone != null && phoneList.Contains(k.Phone)))
+                .Select(k => k.CustomerId);
+            similar.AddRange(await customers.Where(c => byPhone.Contains(c.Id)).Select(Candidate("phone")).Take(20).ToListAsync(ct));
+        }
+        var hardIds = hard.Select(h => h.Id).ToHashSet();
+        var distinctSimilar = similar.Where(s => !hardIds.Contains(s.Id)).DistinctBy(s => s.Id).ToList();
+        await db.FillOwnerNamesAsync(hard.Concat(distinctSimilar).ToList(), ct);
+        return new DuplicateReport(hard, distinctSimilar);
+    }
+
+    private static System.Linq.Expressions.Expression<Func<Customer, DuplicateCandidate>> Candidate(string reason) =>
+        c => new DuplicateCandidate(c.Id, c.Code, c.Name, reason, c.OwnerId);
+
+    private static async Task FillOwnerNamesAsync(this PipewrightDb db, List<DuplicateCandidate> candidates, CancellationToken ct)
+    {
+        var ownerIds = candidates.Where(c => c.OwnerId != null).Select(c => c.OwnerId!.Value).Distinct().ToList();
+        if (ownerIds.Count == 0) return;
+        var names = await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        foreach (var candidate in candidates)
+            candidate.OwnerName = candidate.OwnerId is { } id && names.TryGetValue(id, out var n) ? n : null;
+    }
+}
+
+/// <summary>An existing customer a new one may duplicate: only what any user may see (no contacts).</summary>
+public sealed record DuplicateCandidate(Guid Id, string Code, string Name, string Reason, Guid? OwnerId)
+{
+    public string? OwnerName { get; set; }
+}
+
+public sealed record DuplicateReport(IReadOnlyList<DuplicateCandidate> Duplicates, IReadOnlyList<DuplicateCandidate> Similar)
+{
+    public bool Any => Duplicates.Count > 0 || Similar.Count > 0;
+}

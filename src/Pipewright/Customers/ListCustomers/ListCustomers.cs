@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Pipewright.Common.Api;
+using Pipewright.Common.Auth;
+using Pipewright.Common.Data;
+
+namespace Pipewright.Customers.ListCustomers;
+
+public sealed record ListCustomersRequest
+{
+    [MaxLength(100, ErrorMessage = "validation.maxLength")] public string? Search { get; init; }
+    public Guid? OwnerId { get; init; }
+
+    /// <summary>true: only customers in the public pool (no owner).</summary>
+    public bool? Pool { get; init; }
+    [AllowedValues(null, "A", "B", "C", ErrorMessage = "validation.level")] public string? Level { get; init; }
+    [Range(1, 1_000_000, ErrorMessage = "validation.page")] public int? Page { get; init; }
+    [Range(1, 200, ErrorMessage = "validation.pageSize")] public int? PageSize { get; init; }
+}
+
+public sealed record CustomerListItem(
+    Guid Id, string Code, string Name, IReadOnlyList<string> Aliases, string Level, bool IsKey,
+    string? Industry, string? Region, Guid? OwnerId, string? OwnerName, DateTimeOffset UpdatedAt);
+
+public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFactory)
+{
+    public async Task<Paged<CustomerListItem>> HandleAsync(ListCustomersRequest request, CurrentUser user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customers = db.Customers.AsNoTracking().VisibleTo(user);
+        if (!string.IsNullOrWhiteSpace(request.Search)) customers = customers.Matching(db, request.Search);
+        if (request.OwnerId is { } ownerId) customers = customers.Where(c => c.OwnerId == ownerId);
+        if (request.Pool is true) customers = customers.Where(c => c.OwnerId == null);
+        if (request.Level is { } level)
+        {
+            var parsed = Enum.Parse<CustomerLevel>(level);
+            customers = customers.Where(c => c.Level == parsed);
+        }
+
+        var page = await customers
+            .OrderByDescending(c => c.Code)
+            .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt })
+            .ToPageAsync(new PageRequest { Page = request.Page ?? 1, PageSize = request.PageSize ?? 50 }, ct);
+
+        // Owner names for one page: one small lookup instead of a join over every matching row.
+        var ownerIds = page.Items.Where(i => i.OwnerId != null).Select(i => i.OwnerId!.Value).Distinct().ToList();
+        var names = ownerIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var items = page.Items.Select(c => new CustomerListItem(c.Id, c.Code, c.Name, c.Aliases, c.Level.ToString(), c.IsKey,
+            c.Industry, c.Region, c.OwnerId, c.OwnerId is { } o && names.TryGetValue(o, out var n) ? n : null, c.UpdatedAt)).ToList();
+        return new Paged<CustomerListItem>(items, page.Total, page.Page, page.PageSize);
+    }
+}

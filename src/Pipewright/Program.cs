@@ -1,0 +1,40 @@
+using Pipewright.Audit;
+using Pipewright.Common;
+using Pipewright.Common.Data;
+using Pipewright.Components;
+using Pipewright.Customers;
+using Pipewright.Demo;
+using Pipewright.Organisation;
+using Pipewright.Organisation.SignIn;
+
+// --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
+var loadDemo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+
+builder.Services
+    .AddPipewrightCommon(builder.Configuration)
+    .AddOrganisation()
+    .AddCustomers()
+    .AddAuditTrail()
+    .AddDemoCompany()
+    .AddPipewrightUi();
+
+var app = builder.Build();
+
+app.UsePipewrightCommon();
+app.MapGet("/health", HealthCheck.HandleAsync).AllowAnonymous().ExcludeFromDescription();
+app.MapPipewrightApi()
+    .MapOrganisation()
+    .MapCustomers()
+    .MapAuditTrail();
+app.MapCookieSignIn();
+app.MapPipewrightUi<App>();
+
+await DatabaseSetup.MigrateAsync(app.Services);
+await OrganisationModule.BootstrapAsync(app.Services, app.Configuration, app.Logger);
+if (loadDemo) await app.Services.GetRequiredService<DemoCompany>().LoadAsync(app.Logger);
+app.LogWhereToFind();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
