@@ -34,8 +34,7 @@ public static partial class CommonModule
 
     public static WebApplication UsePipewrightCommon(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(ApiStatusCodePage.WriteAsync);
+        // Languages first: error pages written on the way out must still speak the caller's language.
         app.UseRequestLocalization(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Strings.Chinese);
@@ -48,6 +47,8 @@ public static partial class CommonModule
                 new LanguageOnlyAcceptLanguageProvider(),
             ];
         });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(ApiStatusCodePage.WriteAsync);
         app.UseAuthentication();
         app.UseCurrentUser();
         app.UseAuthorization();

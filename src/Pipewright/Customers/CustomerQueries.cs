@@ -46,7 +46,15 @@ public static class CustomerQueries
                 .Concat(customer.Aliases)
                 .Concat(customer.Contacts.Select(c => c.Name))
                 .Concat(customer.Contacts.SelectMany(c => new[] { c.Mobile, c.Phone })
-                    .Where(p => p is not null).Select(p => PhoneNumber.Digits(p!))));
+                    .Where(p => p is not null).SelectMany(p => PhoneDigits(p!))));
+
+    /// <summary>People type landlines with their trunk 0 (0574…) and mobiles without: index both forms.</summary>
+    private static IEnumerable<string> PhoneDigits(string e164)
+    {
+        var digits = PhoneNumber.Digits(e164);
+        yield return digits;
+        if (!digits.StartsWith('1')) yield return "0" + digits;
+    }
 
     /// <summary>Existing customers that the new data would duplicate, by rule, with what a user may see of them.</summary>
     public static async Task<DuplicateReport> FindDuplicatesAsync(this PipewrightDb db,

@@ -71,19 +71,23 @@ public static class AuthSetup
         services.AddSingleton<CurrentUserLoader>();
         services.AddScoped<TokenIssuer>();
 
+        services.AddOptions<RateLimitOptions>().BindConfiguration("RateLimits");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(PublicFormRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(SignInRateLimit, context => PerClient(context, l => l.SignInPerMinute));
+            o.AddPolicy(PublicFormRateLimit, context => PerClient(context, l => l.PublicFormPerMinute));
             o.OnRejected = async (context, ct) =>
                 await Problems.TooManyRequests(context.HttpContext).ExecuteAsync(context.HttpContext);
         });
         return services;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitOptions, int> limit)
+    {
+        var permits = limit(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
     }
 
     /// <summary>
@@ -132,4 +136,11 @@ public sealed class TokenIssuer(
             AuthSetup.BearerScheme);
         return (bearer.BearerTokenProtector.Protect(ticket), expiresAt);
     }
+}
+
+/// <summary>Requests per minute and client address on the endpoints that strangers can reach.</summary>
+public sealed class RateLimitOptions
+{
+    public int SignInPerMinute { get; set; } = 20;
+    public int PublicFormPerMinute { get; set; } = 10;
 }

@@ -21,6 +21,7 @@ public sealed class SaveContactHandler(IDbContextFactory<PipewrightDb> dbFactory
         var contact = new Contact { CustomerId = customer.Id, CreatedAt = clock.GetUtcNow() };
         if (Apply(contact, input) is { } invalid) return invalid;
         customer.Contacts.Add(contact);
+        db.Contacts.Add(contact); // a new entity with its key already set must be marked Added, not found by DetectChanges
         await SaveAsync(db, customer, ct);
         return contact.ToDto();
     }

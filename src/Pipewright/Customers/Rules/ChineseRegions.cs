@@ -62,9 +62,9 @@ internal static class ChineseRegions
         // 四川
         "成都", "自贡", "攀枝花", "泸州", "德阳", "绵阳", "广元", "遂宁", "内江", "乐山",
         "南充", "眉山", "宜宾", "广安", "达州", "雅安", "巴中", "资阳",
-        // Fifty large cities of the other provinces (吉林 the city is listed
-        // with the provinces already).
-        "沈阳", "大连", "鞍山", "抚顺", "锦州", "营口", "盘锦", "长春", "哈尔滨", "齐齐哈尔",
+        // Fifty large cities of the other provinces, and 吉林 for its 吉林市 form
+        // (the short form is the province's too).
+        "吉林", "沈阳", "大连", "鞍山", "抚顺", "锦州", "营口", "盘锦", "长春", "哈尔滨", "齐齐哈尔",
         "大庆", "牡丹江", "太原", "大同", "长治", "运城", "临汾", "晋中", "西安", "宝鸡",
         "咸阳", "渭南", "榆林", "南昌", "赣州", "九江", "上饶", "宜春", "景德镇", "南宁",
         "柳州", "桂林", "玉林", "昆明", "曲靖", "贵阳", "遵义", "兰州", "天水", "呼和浩特",

@@ -1,5 +1,4 @@
 using Pipewright.Customers.Rules;
-using Xunit;
 
 namespace Pipewright.Tests.Customers.Rules;
 
@@ -71,6 +70,8 @@ public sealed class CompanyNameKeyTests
     [InlineData("恒达机械有限责任公司", "恒达机械")]
     [InlineData("恒达机械股份公司", "恒达机械")]
     [InlineData("恒达机械集团股份有限公司", "恒达机械")]
+    [InlineData("恒达机械公司", "恒达机械")]
+    [InlineData("恒达股份", "恒达")]
     [InlineData("恒达投资合伙企业(有限合伙)", "恒达投资")]
     [InlineData("恒达会计师事务所(特殊普通合伙)", "恒达会计师事务所")]
     public void Strips_the_longest_legal_form(string name, string expected)

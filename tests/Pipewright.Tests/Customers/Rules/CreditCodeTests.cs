@@ -1,5 +1,4 @@
 using Pipewright.Customers.Rules;
-using Xunit;
 
 namespace Pipewright.Tests.Customers.Rules;
 
@@ -148,8 +147,8 @@ public sealed class CreditCodeTests
     [Fact]
     public void Computes_X_for_an_organisation_check_of_ten_and_0_for_eleven()
     {
-        // 3·1 = 3 → 11 − 3 = 8; 3·1 + 2·4 = 11 ≡ 0 → 11 → '0'; 3·1 + 2·9 = 21 ≡ 10 → 1;
-        // 2·6 = 12 ≡ 1 → 10 → 'X'.
+        // Weighted sums mod 11: 3 → 11 − 3 = 8; 3 + 2·4 = 11 ≡ 0 → 11 → '0';
+        // 3 + 2·9 = 21 ≡ 10 → 1; 2·6 = 12 ≡ 1 → 10 → 'X'.
         Assert.Equal('8', CreditCode.ComputeOrganisationCheck("10000000"));
         Assert.Equal('0', CreditCode.ComputeOrganisationCheck("10000004"));
         Assert.Equal('1', CreditCode.ComputeOrganisationCheck("10000009"));

@@ -1,5 +1,4 @@
 using Pipewright.Customers.Rules;
-using Xunit;
 
 namespace Pipewright.Tests.Customers.Rules;
 

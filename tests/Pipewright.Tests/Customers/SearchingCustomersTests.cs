@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Pipewright.Tests.Infrastructure;
+
+namespace Pipewright.Tests.Customers;
+
+public sealed class SearchingCustomersTests(CompanyApp app) : IClassFixture<CompanyApp>
+{
+    [Fact]
+    public async Task Finds_a_customer_by_any_substring_of_name_alias_code_contact_name_or_phone_digits()
+    {
+        var rep = await app.SignInAsync("rep1");
+        var brand = "琨" + PipewrightApp.Unique()[..4].ToUpperInvariant() + "瑀";
+        var mobile = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+        var customer = await CompanyApp.CreateCustomerAsync(rep, new
+        {
+            name = $"台州{brand}泵阀制造有限公司",
+            aliases = new[] { "璟曜泵阀" + brand },
+            contacts = new[] { new { name = "欧阳" + brand, mobile, phone = "0576-88123456" } },
+        });
+        var code = customer["code"]!.GetValue<string>();
+        var id = customer["id"]!.GetValue<Guid>();
+
+        foreach (var term in new[] { brand + "泵阀", "泵阀制造", "璟曜泵阀" + brand[..2], code, code[2..9], "欧阳" + brand[..1], mobile[3..10], mobile[^4..] })
+        {
+            var page = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(term)}&pageSize=200");
+            Assert.Contains(page!["items"]!.AsArray(), i => i!["id"]!.GetValue<Guid>() == id);
+        }
+        var none = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(brand + "不存在")}");
+        Assert.Equal(0, none!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Pages_are_cut_in_the_database_with_the_total_alongside()
+    {
+        var rep = await app.SignInAsync("rep2");
+        var tag = "翃" + PipewrightApp.Unique()[..5];
+        for (var i = 0; i < 7; i++) await CompanyApp.CreateCustomerAsync(rep, new { name = $"{tag}分页{i}号公司" });
+
+        var first = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(tag)}&page=1&pageSize=3");
+        var third = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(tag)}&page=3&pageSize=3");
+        Assert.Equal(7, first!["total"]!.GetValue<int>());
+        Assert.Equal(3, first["items"]!.AsArray().Count);
+        Assert.Single(third!["items"]!.AsArray());
+        Assert.Equal(3, third["page"]!.GetValue<int>());
+        Assert.Equal(3, third["pageSize"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("pageSize=201")]
+    [InlineData("pageSize=0")]
+    [InlineData("page=0")]
+    [InlineData("page=abc")]
+    [InlineData("level=Z")]
+    public async Task Bad_list_parameters_are_a_400(string query)
+    {
+        var rep = await app.SignInAsync("rep1");
+        Assert.Equal(HttpStatusCode.BadRequest, (await rep.GetAsync($"/api/v1/customers?{query}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_duplicate_check_shows_candidates_without_contact_details()
+    {
+        var rep = await app.SignInAsync("rep1");
+        var brand = PipewrightApp.Unique("鑫隆");
+        await CompanyApp.CreateCustomerAsync(rep, new { name = $"杭州{brand}阀门有限公司", contacts = new[] { new { name = "秘密联系人", mobile = "13700001111" } } });
+        var other = await app.SignInAsync("southrep");
+        var report = await other.GetFromJsonAsync<JsonObject>($"/api/v1/customers/duplicates?name={Uri.EscapeDataString(brand + "阀门")}");
+        var candidate = report!["similar"]!.AsArray().Single()!;
+        Assert.Equal($"杭州{brand}阀门有限公司", candidate["name"]!.GetValue<string>());
+        Assert.DoesNotContain("13700001111", report.ToJsonString());
+        Assert.DoesNotContain("秘密联系人", report.ToJsonString());
+    }
+}
