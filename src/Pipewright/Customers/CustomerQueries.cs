@@ -40,6 +40,19 @@ public static class CustomerQueries
         db.SearchTerms.AddRange(SearchTerms(customer));
     }
 
+    /// <summary>
+    /// Saves a changed customer, then its search rows, in one transaction. The customer row goes first:
+    /// its version check refuses a concurrent edit and its row lock keeps two re-indexings apart.
+    /// </summary>
+    public static async Task SaveWithSearchIndexAsync(this PipewrightDb db, Customer customer, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await db.ReindexAsync(customer, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     public static IEnumerable<SearchTerm> SearchTerms(Customer customer) =>
         SearchIndex.Terms(SearchKind, customer.Id,
             new[] { customer.Code, customer.Name }

@@ -22,7 +22,8 @@ public sealed class SaveContactHandler(IDbContextFactory<PipewrightDb> dbFactory
         if (Apply(contact, input) is { } invalid) return invalid;
         customer.Contacts.Add(contact);
         db.Contacts.Add(contact); // a new entity with its key already set must be marked Added, not found by DetectChanges
-        await SaveAsync(db, customer, ct);
+        try { await SaveAsync(db, customer, ct); }
+        catch (DbUpdateConcurrencyException) { return Failure.Concurrency(); }
         return contact.ToDto();
     }
 
@@ -48,7 +49,8 @@ public sealed class SaveContactHandler(IDbContextFactory<PipewrightDb> dbFactory
         if (customer is null || contact is null) return Failure.NotFound();
         customer.Contacts.Remove(contact);
         db.Contacts.Remove(contact);
-        await SaveAsync(db, customer, ct);
+        try { await SaveAsync(db, customer, ct); }
+        catch (DbUpdateConcurrencyException) { return Failure.Concurrency(); }
         return null;
     }
 
@@ -58,13 +60,10 @@ public sealed class SaveContactHandler(IDbContextFactory<PipewrightDb> dbFactory
         return await db.Customers.VisibleTo(user).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == customerId, ct);
     }
 
-    private async Task SaveAsync(PipewrightDb db, Customer customer, CancellationToken ct)
+    private Task SaveAsync(PipewrightDb db, Customer customer, CancellationToken ct)
     {
         customer.UpdatedAt = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.ReindexAsync(customer, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        return db.SaveWithSearchIndexAsync(customer, ct);
     }
 
     private static Failure? Apply(Contact contact, ContactInput input)

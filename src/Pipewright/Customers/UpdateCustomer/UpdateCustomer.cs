@@ -39,12 +39,9 @@ public sealed class UpdateCustomerHandler(IDbContextFactory<PipewrightDb> dbFact
         if (CustomerRules.Apply(customer, request, creditCode.Value) is { } invalid) return invalid;
         customer.OwnerId = owner.Value;
         customer.UpdatedAt = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.ReindexAsync(customer, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await db.SaveWithSearchIndexAsync(customer, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
