@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
@@ -126,20 +125,14 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        ProblemDetails problem;
         if (exception is BadHttpRequestException bad)
         {
             logger.LogInformation("Bad request for {Path}: {Message}", context.Request.Path, bad.Message);
-            problem = new ProblemDetails { Status = bad.StatusCode, Title = L["problem.invalid"], Detail = L["problem.malformed"] };
+            await Problems.Create(bad.StatusCode, "problem.invalid", L["problem.malformed"]).ExecuteAsync(context);
+            return true;
         }
-        else
-        {
-            logger.LogError(exception, "Unhandled exception for {Path}", context.Request.Path);
-            problem = new ProblemDetails { Status = 500, Title = L["problem.server"], Detail = L["problem.server.detail"] };
-        }
-        problem.Extensions["traceId"] = context.TraceIdentifier;
-        context.Response.StatusCode = problem.Status!.Value;
-        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+        logger.LogError(exception, "Unhandled exception for {Path}", context.Request.Path);
+        await Problems.Create(500, "problem.server", L["problem.server.detail"]).ExecuteAsync(context);
         return true;
     }
 }
@@ -162,10 +155,6 @@ internal static class ApiStatusCodePage
             429 => "problem.tooManyRequests",
             _ => "problem.invalid",
         };
-        await http.Response.WriteAsJsonAsync(new ProblemDetails
-        {
-            Status = status, Title = L[key], Detail = L[key + ".detail"],
-            Extensions = { ["traceId"] = http.TraceIdentifier },
-        }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        await Problems.Create(status, key, L[key + ".detail"]).ExecuteAsync(http);
     }
 }

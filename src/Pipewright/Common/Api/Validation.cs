@@ -76,8 +76,8 @@ public static class Validation
         builder.AddEndpointFilter(async (context, next) =>
         {
             var model = context.Arguments.OfType<T>().FirstOrDefault();
-            if (model is null) return Problems.Invalid("body", L["validation.body"]);
+            if (model is null) return Failure.Invalid("body", "validation.body").ToProblem();
             var errors = Validate(model);
-            return errors.Count > 0 ? Problems.Invalid(errors) : await next(context);
+            return errors.Count > 0 ? Failure.Invalid(errors).ToProblem() : await next(context);
         }).ProducesValidationProblem();
 }

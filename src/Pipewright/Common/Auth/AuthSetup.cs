@@ -78,7 +78,7 @@ public static class AuthSetup
             o.AddPolicy(SignInRateLimit, context => PerClient(context, l => l.SignInPerMinute));
             o.AddPolicy(PublicFormRateLimit, context => PerClient(context, l => l.PublicFormPerMinute));
             o.OnRejected = async (context, ct) =>
-                await Problems.TooManyRequests(context.HttpContext).ExecuteAsync(context.HttpContext);
+                await Problems.TooManyRequests().ExecuteAsync(context.HttpContext);
         });
         return services;
     }
