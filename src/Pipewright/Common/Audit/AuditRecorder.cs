@@ -14,7 +14,8 @@ internal static class AuditRecorder
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail",
-        "Version", "NameKey", "UpdatedAt", "AccessFailedCount", "LockoutEnd",
+        "Version", "NameKey", "UpdatedAt", "AccessFailedCount", "LockoutEnd", "LockoutEnabled",
+        "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled",
     };
 
     public static void Record(PipewrightDb db, DateTimeOffset now)
