@@ -1,4 +1,4 @@
-using Pipewright.Audit;
+using Pipewright.Common.Audit;
 using Pipewright.Common;
 using Pipewright.Common.Data;
 using Pipewright.Components;

@@ -21,6 +21,7 @@ public static class CustomersModule
         services.AddScoped<SaveContactHandler>();
         services.AddScoped<CheckDuplicatesHandler>();
         services.AddScoped<Organisation.IHandoverStep, CustomerHandover>();
+        services.AddSingleton<Common.Audit.IAuditScope, CustomerAuditScope>();
         return services;
     }
 

@@ -5,9 +5,8 @@ using Pipewright.Common.Api;
 using Pipewright.Common.Audit;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
-using Pipewright.Customers;
 
-namespace Pipewright.Audit;
+namespace Pipewright.Common.Audit;
 
 public sealed record AuditQuery
 {
@@ -21,10 +20,23 @@ public sealed record AuditItem(Guid Id, DateTimeOffset At, Guid? UserId, string 
     string Action, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>
-/// Who changed what, when, old → new. A record's history is shown to whoever may see the record;
-/// the whole trail and the organisation's changes only to administrators and management.
+/// Tells whether a person may see one kind of business record, and so its history. Each module that owns
+/// audited records adds one, so the audit trail never has to know the modules above it.
 /// </summary>
-public sealed class AuditTrailHandler(IDbContextFactory<PipewrightDb> dbFactory)
+public interface IAuditScope
+{
+    /// <summary>The entity type name as stored in the trail (Customer, Contact …).</summary>
+    IReadOnlyCollection<string> EntityTypes { get; }
+
+    Task<bool> CanSeeAsync(PipewrightDb db, CurrentUser user, string entityType, Guid entityId, CancellationToken ct);
+}
+
+/// <summary>
+/// Who changed what, when, old → new. A record's history is shown to whoever may see the record
+/// (404 otherwise, as for the record itself); the whole trail and the organisation's changes only to
+/// administrators and management.
+/// </summary>
+public sealed class AuditTrailHandler(IDbContextFactory<PipewrightDb> dbFactory, IEnumerable<IAuditScope> scopes)
 {
     public async Task<Outcome<Paged<AuditItem>>> HandleAsync(AuditQuery query, CurrentUser user, CancellationToken ct)
     {
@@ -32,13 +44,9 @@ public sealed class AuditTrailHandler(IDbContextFactory<PipewrightDb> dbFactory)
         var type = Canonical(query.EntityType);
         if (query.EntityId is { } id && type is not null)
         {
-            var allowed = type switch
-            {
-                nameof(Customer) => await db.Customers.VisibleTo(user).AnyAsync(c => c.Id == id, ct),
-                nameof(Contact) => await db.Customers.VisibleTo(user).AnyAsync(c => c.Contacts.Any(k => k.Id == id), ct),
-                _ => user.SeesEverything,
-            };
-            if (!allowed) return type is nameof(Customer) or nameof(Contact) ? Failure.NotFound() : Failure.Forbidden();
+            var scope = scopes.FirstOrDefault(s => s.EntityTypes.Contains(type));
+            if (scope is not null && !await scope.CanSeeAsync(db, user, type, id, ct)) return Failure.NotFound();
+            if (scope is null && !user.SeesEverything) return Failure.Forbidden();
         }
         else if (!user.SeesEverything) return Failure.Forbidden();
 
@@ -56,15 +64,15 @@ public sealed class AuditTrailHandler(IDbContextFactory<PipewrightDb> dbFactory)
             page.Total, page.Page, page.PageSize);
     }
 
-    private static string? Canonical(string? type) => type?.Trim().ToLowerInvariant() switch
+    /// <summary>Type names are matched without regard to case; "User" is the API's name for AppUser.</summary>
+    private string? Canonical(string? type)
     {
-        null or "" => null,
-        "customer" => nameof(Customer),
-        "contact" => nameof(Contact),
-        "team" => nameof(Team),
-        "user" or "appuser" => nameof(AppUser),
-        var other => other,
-    };
+        var trimmed = type?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        if (trimmed.Equals("user", StringComparison.OrdinalIgnoreCase)) return nameof(AppUser);
+        var known = scopes.SelectMany(s => s.EntityTypes).Append(nameof(Team)).Append(nameof(AppUser));
+        return known.FirstOrDefault(t => t.Equals(trimmed, StringComparison.OrdinalIgnoreCase)) ?? trimmed;
+    }
 }
 
 public static class AuditModule
