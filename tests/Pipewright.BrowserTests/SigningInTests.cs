@@ -65,6 +65,6 @@ public sealed partial class SigningInTests(BrowserApp app) : IClassFixture<Brows
             await ui.ScreenshotAsync("customers");
         });
 
-    [GeneratedRegex(@"/login\?returnUrl=%2Fcustomers$")]
+    [GeneratedRegex(@"/login\?returnUrl=%2Fcustomers$", RegexOptions.IgnoreCase)]
     private static partial Regex ReturnToCustomers();
 }

@@ -48,13 +48,20 @@ public sealed partial class Ui
         page.PageError += (_, error) => PageErrors.Add(error);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !message.Text.Contains("favicon", StringComparison.OrdinalIgnoreCase)) PageErrors.Add(message.Text);
+            // A failed request is reported with its address by Response below.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                PageErrors.Add($"console: {message.Text} ({message.Location})");
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
+                PageErrors.Add($"HTTP {response.Status} {response.Request.Method} {response.Url}");
         };
     }
 
     public IPage Page { get; }
 
-    /// <summary>Uncaught exceptions and console errors of the page (a dead circuit shows up here).</summary>
+    /// <summary>Uncaught exceptions, console errors and failed requests of the page (a dead circuit shows up here).</summary>
     public List<string> PageErrors { get; } = [];
 
     public ILocator this[string selector] => Page.Locator(selector);

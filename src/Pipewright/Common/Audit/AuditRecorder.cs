@@ -16,6 +16,8 @@ internal static class AuditRecorder
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail",
         "Version", "NameKey", "UpdatedAt", "AccessFailedCount", "LockoutEnd", "LockoutEnabled",
         "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled",
+        // The entry's own time and its root already say these.
+        "CreatedAt", "CustomerId",
     };
 
     public static void Record(PipewrightDb db, DateTimeOffset now)
@@ -61,7 +63,7 @@ internal static class AuditRecorder
             if (Hidden.Contains(name) || property.Metadata.IsPrimaryKey()) continue;
             var old = state == EntityState.Added ? null : Text(property.OriginalValue);
             var @new = state == EntityState.Deleted ? null : Text(property.CurrentValue);
-            if (state == EntityState.Added && @new is null) continue;
+            if (state == EntityState.Added && string.IsNullOrEmpty(@new)) continue;
             if (old != @new) yield return new FieldChange(name, old, @new);
         }
         foreach (var reference in entry.References.Where(r => r.TargetEntry?.Metadata.IsOwned() == true))
@@ -76,7 +78,9 @@ internal static class AuditRecorder
         null => null,
         string s => s,
         DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
-        IEnumerable list => JsonSerializer.Serialize(list, JsonSerializerOptions.Web),
+        bool b => b ? "true" : "false",
+        // Lists (aliases, specialties) read as people write them: 永晟化工、永晟.
+        IEnumerable list => string.Join("、", list.Cast<object?>()),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

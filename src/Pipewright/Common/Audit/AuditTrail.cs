@@ -64,6 +64,20 @@ public sealed class AuditTrailHandler(IDbContextFactory<PipewrightDb> dbFactory,
             page.Total, page.Page, page.PageSize);
     }
 
+    /// <summary>People's and teams' names for the ids that entries mention (who, owner, manager, team …).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<AuditItem> items, CancellationToken ct)
+    {
+        var ids = items.SelectMany(i => i.Changes).SelectMany(c => new[] { c.Old, c.New })
+            .Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty)
+            .Concat(items.Select(i => i.UserId ?? Guid.Empty))
+            .Where(id => id != Guid.Empty).Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<string, string>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var users = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, Name = u.DisplayName }).ToListAsync(ct);
+        var teams = await db.Teams.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        return users.Concat(teams).ToDictionary(x => x.Id.ToString(), x => x.Name);
+    }
+
     /// <summary>Type names are matched without regard to case; "User" is the API's name for AppUser.</summary>
     private string? Canonical(string? type)
     {

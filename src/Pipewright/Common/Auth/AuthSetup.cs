@@ -111,6 +111,7 @@ public static class AuthSetup
                 identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
                 identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName));
                 identity.AddClaim(new Claim(CurrentUser.StampClaim, user.SecurityStamp));
+                identity.AddClaim(new Claim(CurrentUser.DisplayNameClaim, user.DisplayName));
                 identity.AddClaims(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
                 context.User = new ClaimsPrincipal(identity);
                 context.Items[typeof(CurrentUser)] = user;

@@ -27,6 +27,7 @@ public sealed record CurrentUser(
     public Data.Actor Actor => new(Id, UserName);
 
     public const string StampClaim = "pw:stamp";
+    public const string DisplayNameClaim = "pw:display";
 
     /// <summary>Minimal-API binding: the user the request middleware loaded for this request.</summary>
     public static ValueTask<CurrentUser?> BindAsync(HttpContext context) =>
