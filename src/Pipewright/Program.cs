@@ -1,5 +1,5 @@
-using Pipewright.Common.Audit;
 using Pipewright.Common;
+using Pipewright.Common.Audit;
 using Pipewright.Common.Data;
 using Pipewright.Components;
 using Pipewright.Customers;

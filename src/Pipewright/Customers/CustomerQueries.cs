@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
+using Pipewright.Common.Phones;
 using Pipewright.Common.Search;
 using Pipewright.Customers.Rules;
 

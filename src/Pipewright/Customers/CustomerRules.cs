@@ -3,6 +3,7 @@ using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Common.Geo;
+using Pipewright.Common.Phones;
 using Pipewright.Customers.Rules;
 
 namespace Pipewright.Customers;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Common.Geo;
+using Pipewright.Common.Phones;
 using Pipewright.Customers;
 using Pipewright.Customers.CreateCustomer;
 using Pipewright.Customers.Rules;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pipewright.Common.Data;
+using Pipewright.Common.Phones;
 using Pipewright.Customers.Rules;
 
 namespace Pipewright.Customers.CheckDuplicates;

@@ -5,7 +5,7 @@ using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Common.Localization;
-using Pipewright.Customers.Rules;
+using Pipewright.Common.Phones;
 
 namespace Pipewright.Organisation.Users;
 

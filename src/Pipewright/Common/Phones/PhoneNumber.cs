@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
 
-namespace Pipewright.Customers.Rules;
+namespace Pipewright.Common.Phones;
 
 /// <summary>
 /// Phone numbers stored as E.164, so that 139 1234 5678, +86 13912345678 and

@@ -1,6 +1,6 @@
-using Pipewright.Customers.Rules;
+using Pipewright.Common.Phones;
 
-namespace Pipewright.Tests.Customers.Rules;
+namespace Pipewright.Tests.Common.Phones;
 
 public sealed class PhoneNumberTests
 {
