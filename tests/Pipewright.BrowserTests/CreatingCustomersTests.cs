@@ -96,6 +96,27 @@ public sealed partial class CreatingCustomersTests(BrowserApp app) : IClassFixtu
             await Expect(card.Locator("a[href^='tel:']")).ToHaveTextAsync(new Regex(@"\+8613587452301"));
         });
 
+    [Fact]
+    public Task A_regional_manager_creates_a_customer_for_a_rep_of_her_region() =>
+        app.RunAsync(nameof(A_regional_manager_creates_a_customer_for_a_rep_of_her_region), async ui =>
+        {
+            var name = $"北仑{BrowserApp.UniqueChineseWord(4)}港口机械有限公司";
+            await ui.SignInAsync("chenjing");
+            await ui.OpenAsync("customers/new");
+            await ui.WaitForInteractiveAsync();
+            await ui["#name"].FillAsync(name);
+            var owner = ui["#owner"];
+            await Expect(owner.Locator("option", new() { HasTextString = "王磊" })).ToHaveCountAsync(1);
+            // 华南 reps are outside her region: she cannot hand them customers.
+            await Expect(owner.Locator("option", new() { HasTextString = "黄志明" })).ToHaveCountAsync(0);
+            await owner.SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "王磊" });
+            await ui.ScreenshotAsync("owner-chosen");
+            await ui["#save-customer"].ClickAsync();
+
+            await Expect(ui.Page).ToHaveURLAsync(DetailUrl());
+            await Expect(ui["#customer-owner"]).ToHaveTextAsync("王磊");
+        });
+
     [GeneratedRegex(@"/customers/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex DetailUrl();
 }

@@ -20,6 +20,7 @@ public static class CustomersModule
         services.AddScoped<ListCustomersHandler>();
         services.AddScoped<SaveContactHandler>();
         services.AddScoped<CheckDuplicatesHandler>();
+        services.AddScoped<OwnerChoices>();
         services.AddScoped<Organisation.IHandoverStep, CustomerHandover>();
         services.AddSingleton<Common.Audit.IAuditScope, CustomerAuditScope>();
         return services;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Pipewright.Common.Data;
+using Pipewright.Common.Localization;
 
 namespace Pipewright.Common.Audit;
 
@@ -80,7 +81,7 @@ internal static class AuditRecorder
         DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         // Lists (aliases, specialties) read as people write them: 永晟化工、永晟.
-        IEnumerable list => string.Join("、", list.Cast<object?>()),
+        IEnumerable<string> list => ListText.Join(list),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
