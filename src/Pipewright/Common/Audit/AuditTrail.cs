@@ -8,12 +8,10 @@ using Pipewright.Common.Data;
 
 namespace Pipewright.Common.Audit;
 
-public sealed record AuditQuery
+public sealed record AuditQuery : PagedQuery
 {
     [MaxLength(64, ErrorMessage = "validation.maxLength")] public string? EntityType { get; init; }
     public Guid? EntityId { get; init; }
-    [Range(1, 1_000_000, ErrorMessage = "validation.page")] public int? Page { get; init; }
-    [Range(1, 200, ErrorMessage = "validation.pageSize")] public int? PageSize { get; init; }
 }
 
 public sealed record AuditItem(Guid Id, DateTimeOffset At, Guid? UserId, string UserName, string EntityType, Guid EntityId,
@@ -57,7 +55,7 @@ public sealed class AuditTrailHandler(IDbContextFactory<PipewrightDb> dbFactory,
         else if (query.EntityId is { } anyId) entries = entries.Where(e => e.EntityId == anyId || e.RootId == anyId);
 
         var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .ToPageAsync(new PageRequest { Page = query.Page ?? 1, PageSize = query.PageSize ?? 50 }, ct);
+            .ToPageAsync(query, ct);
         return new Paged<AuditItem>(page.Items.Select(e => new AuditItem(e.Id, e.At, e.UserId, e.UserName,
                 e.EntityType == nameof(AppUser) ? "User" : e.EntityType, e.EntityId, e.Action,
                 JsonSerializer.Deserialize<List<FieldChange>>(e.Changes, JsonSerializerOptions.Web) ?? [])).ToList(),

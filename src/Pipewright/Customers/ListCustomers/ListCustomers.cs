@@ -6,7 +6,7 @@ using Pipewright.Common.Data;
 
 namespace Pipewright.Customers.ListCustomers;
 
-public sealed record ListCustomersRequest
+public sealed record ListCustomersRequest : PagedQuery
 {
     [MaxLength(100, ErrorMessage = "validation.maxLength")] public string? Search { get; init; }
     public Guid? OwnerId { get; init; }
@@ -14,8 +14,6 @@ public sealed record ListCustomersRequest
     /// <summary>true: only customers in the public pool (no owner).</summary>
     public bool? Pool { get; init; }
     [AllowedValues(null, "A", "B", "C", ErrorMessage = "validation.level")] public string? Level { get; init; }
-    [Range(1, 1_000_000, ErrorMessage = "validation.page")] public int? Page { get; init; }
-    [Range(1, 200, ErrorMessage = "validation.pageSize")] public int? PageSize { get; init; }
 }
 
 public sealed record CustomerListItem(
@@ -40,7 +38,7 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
         var page = await customers
             .OrderByDescending(c => c.Code)
             .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt })
-            .ToPageAsync(new PageRequest { Page = request.Page ?? 1, PageSize = request.PageSize ?? 50 }, ct);
+            .ToPageAsync(request, ct);
 
         // Owner names for one page: one small lookup instead of a join over every matching row.
         var ownerIds = page.Items.Where(i => i.OwnerId != null).Select(i => i.OwnerId!.Value).Distinct().ToList();
