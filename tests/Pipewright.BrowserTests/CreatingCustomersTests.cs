@@ -117,6 +117,25 @@ public sealed partial class CreatingCustomersTests(BrowserApp app) : IClassFixtu
             await Expect(ui["#customer-owner"]).ToHaveTextAsync("王磊");
         });
 
+    [Fact]
+    public async Task On_site_the_phone_fills_in_the_customers_location()
+    {
+        var name = $"鄞州{BrowserApp.UniqueChineseWord(4)}阀门配件有限公司";
+        await app.RunAsync(nameof(On_site_the_phone_fills_in_the_customers_location), async ui =>
+        {
+            await ui.SignInAsync("wanglei");
+            await ui.OpenAsync("customers/new");
+            await ui.WaitForInteractiveAsync();
+            await ui["#name"].FillAsync(name);
+            await ui["#locate"].ClickAsync();
+            await Expect(ui["#location"]).ToContainTextAsync("29.86834, 121.54399");
+            await ui.ScreenshotAsync("located");
+            await ui["#save-customer"].ClickAsync();
+            await Expect(ui.Page).ToHaveURLAsync(DetailUrl());
+            await Expect(ui[".descriptions"]).ToContainTextAsync("29.86834, 121.54399 (WGS84)");
+        }, phone: true);
+    }
+
     [GeneratedRegex(@"/customers/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     private static partial Regex DetailUrl();
 }

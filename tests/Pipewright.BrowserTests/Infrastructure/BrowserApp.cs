@@ -89,6 +89,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = phone ? new() { Width = 375, Height = 812 } : new() { Width = 1280, Height = 860 },
             IsMobile = phone,
             HasTouch = phone,
+            // A salesperson standing at a customer's gate in Ningbo.
+            Geolocation = new() { Latitude = 29.868336f, Longitude = 121.543990f, Accuracy = 25 },
+            Permissions = ["geolocation"],
         });
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(30_000);
