@@ -22,15 +22,40 @@ public static class CustomerQueries
         return customers.Where(c => c.OwnerId != null && owners.Contains(c.OwnerId.Value));
     }
 
-    /// <summary>Customers whose code, name, aliases, contact names or phone digits contain the text.</summary>
-    public static IQueryable<Customer> Matching(this IQueryable<Customer> customers, PipewrightDb db, string text)
+    /// <summary>
+    /// From this many index rows on, a search is broad ("公司", "有限", "KH2026"): fetching and sorting every match
+    /// would cost milliseconds per thousand, so the page is found instead by walking the customers in list order
+    /// and probing each one's search rows (index on EntityId, Kind, Term), which stops after one page.
+    /// </summary>
+    public const int BroadSearch = 500;
+
+    /// <summary>
+    /// Customers whose code, name, aliases, contact names or phone digits contain the text: <c>Page</c> to fetch a
+    /// page from, <c>Count</c> to count (the same customers, in the form that counts fastest), and
+    /// <c>MatchCount</c> when the search rows alone give the total (broad search, nothing else filtered).
+    /// </summary>
+    public static async Task<CustomerSearch> MatchingAsync(this IQueryable<Customer> customers, PipewrightDb db, string text,
+        bool unfiltered, bool oneOwner, CancellationToken ct)
     {
         var query = SearchIndex.Normalize(text);
-        if (query.Length == 0) return customers;
-        var ids = db.SearchTerms.Matching(SearchKind, query);
-        var matched = customers.Where(c => ids.Contains(c.Id));
+        if (query.Length == 0) return new(customers, customers, null);
+        var rows = db.SearchTerms.Rows(SearchKind, query);
+        var ids = rows.Select(t => t.EntityId);
+        var broad = await rows.Take(BroadSearch).CountAsync(ct) == BroadSearch;
+        // Narrow: from the few matching ids to their customers. Broad: from the customers (in list order, or the
+        // user's own) to a probe of their rows — the ids would be thousands.
+        var byIds = customers.Where(c => ids.Contains(c.Id));
+        var paged = broad ? customers.Where(c => rows.Any(t => t.EntityId == c.Id)) : byIds;
+        // Counting a broad search costs a probe per visible customer, or a lookup per match: one owner's customers
+        // are few (a probe each); a manager's are many, and the matches fewer.
+        var counted = broad && oneOwner ? paged : byIds;
         // Terms are cut at MaxTermLength characters; a longer query is confirmed against the name itself.
-        return query.Length > SearchIndex.MaxTermLength ? matched.Where(c => c.Name.Contains(text.Trim())) : matched;
+        if (query.Length > SearchIndex.MaxTermLength)
+        {
+            var trimmed = text.Trim();
+            return new(paged.Where(c => c.Name.Contains(trimmed)), counted.Where(c => c.Name.Contains(trimmed)), null);
+        }
+        return new(paged, counted, broad && unfiltered ? await ids.Distinct().CountAsync(ct) : null);
     }
 
     /// <summary>Rewrites the search rows of one customer after it or its contacts changed.</summary>
@@ -121,3 +146,5 @@ public sealed record DuplicateReport(IReadOnlyList<DuplicateCandidate> Duplicate
 {
     public bool Any => Duplicates.Count > 0 || Similar.Count > 0;
 }
+
+public sealed record CustomerSearch(IQueryable<Customer> Page, IQueryable<Customer> Count, int? MatchCount);

@@ -36,36 +36,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var now = clock.GetUtcNow();
-
-        var teams = new Dictionary<string, Team>();
-        foreach (var t in DemoCatalogue.Teams)
-        {
-            var team = new Team { Name = t.Name, CreatedAt = now, ParentId = t.ParentKey is null ? null : teams[t.ParentKey].Id };
-            teams[t.Key] = team;
-            db.Teams.Add(team);
-        }
-        await db.SaveChangesAsync(ct);
-
-        var people = new List<(DemoPerson Person, AppUser User)>();
-        foreach (var p in DemoCatalogue.People)
-        {
-            var user = new AppUser
-            {
-                UserName = p.UserName, DisplayName = p.DisplayName, Email = p.Email, PhoneNumber = PhoneNumber.ToE164(p.Mobile),
-                TeamId = p.TeamKey is null ? null : teams[p.TeamKey].Id, Specialties = [.. p.Specialties], CreatedAt = now,
-            };
-            var result = await users.CreateAsync(user, options.Value.Password);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(user, p.Role);
-            people.Add((p, user));
-        }
-        // A team's manager: its regional manager, else the first person placed in it.
-        foreach (var (key, team) in teams)
-        {
-            var members = people.Where(x => x.Person.TeamKey == key).ToList();
-            team.ManagerId = (members.FirstOrDefault(x => x.Person.Role == Roles.RegionalManager).User ?? members.FirstOrDefault().User)?.Id;
-        }
-
+        var people = await CreateOrganisationAsync(db, users, options.Value.Password, now);
         var reps = people.Where(x => x.Person.Role == Roles.SalesRep).Select(x => x.User).ToList();
         var prefix = customerOptions.Value.CodePrefix;
         var year = TimeZoneInfo.ConvertTime(now, ChinaTime.Zone).Year;
@@ -95,6 +66,45 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
         await db.SaveChangesAsync(ct);
         currentUsers.Invalidate();
         LogLoaded(logger, DemoCatalogue.CompanyName, people.Count, i, options.Value.Password);
+    }
+
+    /// <summary>The demo company's teams (with their managers) and people; also the benchmark's organisation.</summary>
+    public static async Task<List<(DemoPerson Person, AppUser User)>> CreateOrganisationAsync(
+        PipewrightDb db, UserManager<AppUser> users, string password, DateTimeOffset now)
+    {
+        var teams = new Dictionary<string, Team>(StringComparer.Ordinal);
+        foreach (var t in DemoCatalogue.Teams)
+        {
+            var team = new Team { Name = t.Name, CreatedAt = now, ParentId = t.ParentKey is null ? null : teams[t.ParentKey].Id };
+            teams[t.Key] = team;
+            db.Teams.Add(team);
+        }
+        await db.SaveChangesAsync();
+
+        // One hash for everyone (the hasher salts per hash, not per user): 34 hashes would cost seconds.
+        var passwordHash = users.PasswordHasher.HashPassword(new AppUser(), password);
+        var people = new List<(DemoPerson Person, AppUser User)>();
+        foreach (var p in DemoCatalogue.People)
+        {
+            var user = new AppUser
+            {
+                UserName = p.UserName, DisplayName = p.DisplayName, Email = p.Email, PhoneNumber = PhoneNumber.ToE164(p.Mobile),
+                TeamId = p.TeamKey is null ? null : teams[p.TeamKey].Id, Specialties = [.. p.Specialties], CreatedAt = now,
+                PasswordHash = passwordHash,
+            };
+            var result = await users.CreateAsync(user);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, p.Role);
+            people.Add((p, user));
+        }
+        // A team's manager: its regional manager, else the first person placed in it.
+        foreach (var (key, team) in teams)
+        {
+            var members = people.Where(x => x.Person.TeamKey == key).ToList();
+            team.ManagerId = (members.FirstOrDefault(x => x.Person.Role == Roles.RegionalManager).User ?? members.FirstOrDefault().User)?.Id;
+        }
+        await db.SaveChangesAsync();
+        return people;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo company not loaded: the database is not empty.")]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Pipewright.Tests.Infrastructure;
 
 namespace Pipewright.Tests.Customers;
@@ -71,5 +72,52 @@ public sealed class SearchingCustomersTests(CompanyApp app) : IClassFixture<Comp
         Assert.Equal($"杭州{brand}阀门有限公司", candidate["name"]!.GetValue<string>());
         Assert.DoesNotContain("13700001111", report.ToJsonString());
         Assert.DoesNotContain("秘密联系人", report.ToJsonString());
+    }
+}
+
+public sealed class BroadSearchTests(CompanyApp app) : IClassFixture<CompanyApp>
+{
+    [Fact]
+    public async Task A_search_matching_hundreds_of_customers_pages_and_counts_right_within_each_scope()
+    {
+        // More matching index rows than CustomerQueries.BroadSearch: the search walks customers in list order.
+        var token = "鹍" + PipewrightApp.Unique()[..4].ToUpperInvariant();
+        var rep1 = app.Users["rep1"];
+        var southRep = app.Users["southrep"];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Pipewright.Common.Data.PipewrightDb>();
+            var now = DateTimeOffset.UtcNow;
+            for (var i = 0; i < Pipewright.Customers.CustomerQueries.BroadSearch + 20; i++)
+            {
+                var customer = new Pipewright.Customers.Customer
+                {
+                    Name = $"{token}{i:D3}号机械公司", NameKey = $"{token}{i:D3}", CreatedAt = now, UpdatedAt = now,
+                    OwnerId = i % 2 == 0 ? rep1 : southRep,
+                    Code = Pipewright.Common.Data.CodeSequences.Format("KH", 2026, await Pipewright.Common.Data.CodeSequences.NextAsync(db, "KH", 2026, default)),
+                };
+                db.Add(customer);
+                db.SearchTerms.AddRange(Pipewright.Customers.CustomerQueries.SearchTerms(customer));
+            }
+            await db.SaveChangesAsync();
+        }
+        var total = Pipewright.Customers.CustomerQueries.BroadSearch + 20;
+
+        var admin = await app.AdminAsync();
+        var first = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&pageSize=50");
+        Assert.Equal(total, first!["total"]!.GetValue<int>());
+        Assert.Equal(50, first["items"]!.AsArray().Count);
+        var last = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&pageSize=50&page=11");
+        Assert.Equal(total - 500, last!["items"]!.AsArray().Count);
+        var codes = first["items"]!.AsArray().Select(i => i!["code"]!.GetValue<string>()).ToList();
+        Assert.Equal(codes.OrderByDescending(c => c, StringComparer.Ordinal), codes);
+
+        var rep = await app.SignInAsync("rep1");
+        var mine = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&pageSize=200");
+        Assert.Equal(total / 2, mine!["total"]!.GetValue<int>());
+        Assert.All(mine["items"]!.AsArray(), i => Assert.Equal(rep1, i!["ownerId"]!.GetValue<Guid>()));
+
+        var level = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&level=A");
+        Assert.Equal(0, level!["total"]!.GetValue<int>());
     }
 }

@@ -18,11 +18,20 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int P
 public static class PagingExtensions
 {
     /// <summary>Counts and fetches one page in the database; the query must already be ordered.</summary>
-    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PagedQuery query, CancellationToken ct)
+    public static Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PagedQuery query, CancellationToken ct) =>
+        ordered.ToPageAsync(query, ordered.CountAsync, ct);
+
+    /// <summary>
+    /// Fetches one page, then counts with <paramref name="count"/> — unless the page is short and not past the end:
+    /// then it is the last page and tells the total itself (most searches fit on one page).
+    /// </summary>
+    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PagedQuery query,
+        Func<CancellationToken, Task<int>> count, CancellationToken ct)
     {
         var (page, size) = (query.PageOrFirst, query.SizeOrDefault);
-        var total = await ordered.CountAsync(ct);
-        var items = total == 0 ? [] : await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var skip = (page - 1) * size;
+        var items = await ordered.Skip(skip).Take(size).ToListAsync(ct);
+        var total = items.Count < size && (items.Count > 0 || page == 1) ? skip + items.Count : await count(ct);
         return new Paged<T>(items, total, page, size);
     }
 }

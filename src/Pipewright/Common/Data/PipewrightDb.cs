@@ -72,7 +72,8 @@ public abstract class PipewrightDb(DbContextOptions options)
             s.HasKey(x => new { x.Kind, x.Term, x.EntityId });
             s.Property(x => x.Kind).HasMaxLength(16);
             s.Property(x => x.Term).HasMaxLength(SearchIndex.MaxTermLength);
-            s.HasIndex(x => x.EntityId);
+            // One record's rows: re-indexing it, and probing it during a broad search (see CustomerQueries.MatchingAsync).
+            s.HasIndex(x => new { x.EntityId, x.Kind, x.Term });
             // Prefix ranges (term >= q AND term < q + U+FFFF) need code-point order, not a linguistic one.
             if (IsPostgres) s.Property(x => x.Term).UseCollation("C");
         });

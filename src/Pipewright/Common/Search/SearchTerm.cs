@@ -53,12 +53,14 @@ public static class SearchIndex
     }
 
     /// <summary>Rows whose term starts with the (normalized) query; the ids of their records.</summary>
-    public static IQueryable<Guid> Matching(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
+    public static IQueryable<Guid> Matching(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery) =>
+        terms.Rows(kind, normalizedQuery).Select(t => t.EntityId);
+
+    /// <summary>Rows whose term starts with the (normalized) query: one range of the primary key.</summary>
+    public static IQueryable<SearchTerm> Rows(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
     {
         var prefix = normalizedQuery.Length > MaxTermLength ? normalizedQuery[..MaxTermLength] : normalizedQuery;
         var upper = prefix + '\uffff';
-        return terms
-            .Where(t => t.Kind == kind && t.Term.CompareTo(prefix) >= 0 && t.Term.CompareTo(upper) < 0)
-            .Select(t => t.EntityId);
+        return terms.Where(t => t.Kind == kind && t.Term.CompareTo(prefix) >= 0 && t.Term.CompareTo(upper) < 0);
     }
 }

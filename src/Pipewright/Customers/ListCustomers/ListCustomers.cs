@@ -25,8 +25,9 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
     public async Task<Paged<CustomerListItem>> HandleAsync(ListCustomersRequest request, CurrentUser user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Three or four small queries: one connection for all of them, not an open and a close each.
+        await db.Database.OpenConnectionAsync(ct);
         var customers = db.Customers.AsNoTracking().VisibleTo(user);
-        if (!string.IsNullOrWhiteSpace(request.Search)) customers = customers.Matching(db, request.Search);
         if (request.OwnerId is { } ownerId) customers = customers.Where(c => c.OwnerId == ownerId);
         if (request.Pool is true) customers = customers.Where(c => c.OwnerId == null);
         if (request.Level is { } level)
@@ -34,15 +35,25 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
             var parsed = Enum.Parse<CustomerLevel>(level);
             customers = customers.Where(c => c.Level == parsed);
         }
+        var counted = customers;
+        int? total = null;
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var unfiltered = user.SeesEverything && request.OwnerId is null && request.Pool is not true && request.Level is null;
+            var oneOwner = request.OwnerId is not null || (!user.SeesEverything && user.ScopeOwnerIds.Count <= 1);
+            var search = await customers.MatchingAsync(db, request.Search, unfiltered, oneOwner, ct);
+            (customers, counted, total) = (search.Page, search.Count, search.MatchCount);
+        }
 
         var page = await customers
             .OrderByDescending(c => c.Code)
             .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt })
-            .ToPageAsync(request, ct);
+            .ToPageAsync(request, total is { } known ? _ => Task.FromResult(known) : counted.CountAsync, ct);
 
         // Owner names for one page: one small lookup instead of a join over every matching row.
         var ownerIds = page.Items.Where(i => i.OwnerId != null).Select(i => i.OwnerId!.Value).Distinct().ToList();
         var names = ownerIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var items = page.Items.Select(c => new CustomerListItem(c.Id, c.Code, c.Name, c.Aliases, c.Level.ToString(), c.IsKey,
             c.Industry, c.Region, c.OwnerId, c.OwnerId is { } o && names.TryGetValue(o, out var n) ? n : null, c.UpdatedAt)).ToList();

@@ -358,7 +358,7 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasKey("Kind", "Term", "EntityId");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("EntityId", "Kind", "Term");
 
                     b.ToTable("SearchTerms");
                 });

@@ -347,7 +347,7 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasKey("Kind", "Term", "EntityId");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("EntityId", "Kind", "Term");
 
                     b.ToTable("SearchTerms");
                 });

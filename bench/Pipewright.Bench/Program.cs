@@ -1,0 +1,23 @@
+using Pipewright.Bench;
+
+// Commands:
+//   generate --root DIR [--customers 20000] [--seed 1] [--admin-password P] [--password P] [--force]
+//   terms    --root DIR --out FILE [--count 500] [--seed 1] [--owner USERNAME]
+//   explain  --root DIR [--terms FILE] [--user USERNAME] [--iterations 200] [--pieces] [--pieces]
+var command = args.FirstOrDefault();
+var options = CommandLine.Parse(args.Skip(1));
+try
+{
+    return command switch
+    {
+        "generate" => await Generate.RunAsync(options),
+        "terms" => await TermSample.RunAsync(options),
+        "explain" => await Explain.RunAsync(options),
+        _ => CommandLine.Usage(),
+    };
+}
+catch (CommandLineException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
