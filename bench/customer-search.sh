@@ -51,9 +51,10 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 say() { printf '\n=== %s\n' "$*"; }
 die() { printf '!!! %s\n' "$*" >&2; exit 1; }
 
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y wrk >/dev/null; } || die "wrk is not installed (apt-get install -y wrk)"
-command -v curl >/dev/null || die "curl is not installed"
-command -v jq >/dev/null || die "jq is not installed"
+for tool in wrk curl jq; do
+    command -v "$tool" >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y "$tool" >/dev/null; } \
+        || die "$tool is not installed (apt-get install -y $tool)"
+done
 
 if [ -n "${1:-}" ]; then
     DATA="$(mkdir -p "$1" && cd "$1" && pwd)"
