@@ -32,7 +32,7 @@ internal static class Explain
         var dbOptions = new DbContextOptionsBuilder<PipewrightDb>(services.GetRequiredService<DbContextOptions<PipewrightDb>>())
             .AddInterceptors(recorder).Options;
         var factory = new RecordingFactory(services.GetRequiredService<IDbContextFactory<PipewrightDb>>(), dbOptions);
-        var handler = new ListCustomersHandler(factory);
+        var handler = new ListCustomersHandler(factory, services.GetRequiredService<CurrentUserLoader>());
 
         Guid userId;
         await using (var db = factory.CreateDbContext())

@@ -83,4 +83,19 @@ public sealed class TeamsAndUsersTests(CompanyApp app) : IClassFixture<CompanyAp
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync($"/api/v1/users/{id}/deactivate", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync($"/api/v1/users/{Guid.NewGuid()}/deactivate", new { handoverToUserId = id })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_renamed_owner_shows_under_the_new_name_in_customer_lists_at_once()
+    {
+        var admin = await app.AdminAsync();
+        var id = await app.CreateUserAsync(admin, "renamed", "旧名字", "SalesRep", app.Ningbo);
+        var rep = await app.SignInAsync("renamed");
+        var customer = await CompanyApp.CreateCustomerAsync(rep, new { name = PipewrightApp.Unique("改名测试") });
+        var search = $"/api/v1/customers?search={Uri.EscapeDataString(customer["name"]!.GetValue<string>())}";
+        Assert.Equal("旧名字", (await rep.GetFromJsonAsync<JsonObject>(search))!["items"]![0]!["ownerName"]!.GetValue<string>());
+
+        var update = await admin.PutAsJsonAsync($"/api/v1/users/{id}", new { displayName = "新名字", roles = new[] { "SalesRep" }, teamId = app.Ningbo });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.Equal("新名字", (await rep.GetFromJsonAsync<JsonObject>(search))!["items"]![0]!["ownerName"]!.GetValue<string>());
+    }
 }

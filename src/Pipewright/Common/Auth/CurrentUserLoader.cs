@@ -24,6 +24,21 @@ public sealed class CurrentUserLoader(IDbContextFactory<PipewrightDb> dbFactory,
         return user;
     }
 
+    /// <summary>Everyone's display name (a few hundred people at most), for lists that show owners.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(CancellationToken ct = default)
+    {
+        if (cache.TryGetValue("display-names", out IReadOnlyDictionary<Guid, string>? cached)) return cached!;
+        var generation = _generation;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        IReadOnlyDictionary<Guid, string> names = await db.Users.AsNoTracking()
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        using var entry = cache.CreateEntry("display-names");
+        entry.Value = names;
+        entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+        entry.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(generation.Token));
+        return names;
+    }
+
     /// <summary>Call after any change to users, roles or teams.</summary>
     public void Invalidate()
     {

@@ -20,7 +20,7 @@ public sealed record CustomerListItem(
     Guid Id, string Code, string Name, IReadOnlyList<string> Aliases, string Level, bool IsKey,
     string? Industry, string? Region, Guid? OwnerId, string? OwnerName, DateTimeOffset UpdatedAt);
 
-public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFactory)
+public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFactory, CurrentUserLoader people)
 {
     public async Task<Paged<CustomerListItem>> HandleAsync(ListCustomersRequest request, CurrentUser user, CancellationToken ct)
     {
@@ -50,11 +50,8 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
             .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt })
             .ToPageAsync(request, total is { } known ? _ => Task.FromResult(known) : counted.CountAsync, ct);
 
-        // Owner names for one page: one small lookup instead of a join over every matching row.
-        var ownerIds = page.Items.Where(i => i.OwnerId != null).Select(i => i.OwnerId!.Value).Distinct().ToList();
-        var names = ownerIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.DisplayName })
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        // Owner names from memory: people are few and seldom renamed, lists are many.
+        var names = await people.DisplayNamesAsync(ct);
         var items = page.Items.Select(c => new CustomerListItem(c.Id, c.Code, c.Name, c.Aliases, c.Level.ToString(), c.IsKey,
             c.Industry, c.Region, c.OwnerId, c.OwnerId is { } o && names.TryGetValue(o, out var n) ? n : null, c.UpdatedAt)).ToList();
         return new Paged<CustomerListItem>(items, page.Total, page.Page, page.PageSize);
