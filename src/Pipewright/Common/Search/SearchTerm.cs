@@ -52,10 +52,6 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>Rows whose term starts with the (normalized) query; the ids of their records.</summary>
-    public static IQueryable<Guid> Matching(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery) =>
-        terms.Rows(kind, normalizedQuery).Select(t => t.EntityId);
-
     /// <summary>Rows whose term starts with the (normalized) query: one range of the primary key.</summary>
     public static IQueryable<SearchTerm> Rows(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
     {
