@@ -6,6 +6,7 @@ using Pipewright.Customers;
 using Pipewright.Demo;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
+using Pipewright.Pipeline;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
 var loadDemo = args.Contains("--demo");
@@ -15,6 +16,7 @@ builder.Services
     .AddPipewrightCommon(builder.Configuration)
     .AddOrganisation()
     .AddCustomers()
+    .AddPipeline()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -26,6 +28,7 @@ app.MapGet("/health", HealthCheck.HandleAsync).AllowAnonymous().ExcludeFromDescr
 app.MapPipewrightApi()
     .MapOrganisation()
     .MapCustomers()
+    .MapPipeline()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapPipewrightUi<App>();

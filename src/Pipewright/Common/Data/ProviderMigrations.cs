@@ -9,6 +9,7 @@ public sealed class SqliteMigrations(DbContextOptions<PipewrightDb> options) : P
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
+        base.ConfigureConventions(builder);
         // SQLite cannot compare or sort DateTimeOffset stored as text; a sortable integer can.
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Localization;
 namespace Pipewright.Common.Localization;
 
 /// <summary>
-/// Every user-visible string of Pipewright, from Strings/zh-CN.json (the default) and Strings/en-US.json.
-/// One flat file per language keeps translations reviewable side by side; a test keeps their keys equal.
+/// Every user-visible string of Pipewright, from Strings/zh-CN.json (the default) and Strings/en-US.json,
+/// plus one pair per business area (Strings/leads.zh-CN.json …) so that areas are translated side by side
+/// without everyone editing one file. Flat keys; a key defined twice is a start-up error; a test keeps
+/// the languages' keys equal.
 /// </summary>
 public sealed class Strings : IStringLocalizer
 {
@@ -22,10 +24,22 @@ public sealed class Strings : IStringLocalizer
 
     private static FrozenDictionary<string, string> Load(string culture)
     {
-        using var stream = typeof(Strings).Assembly.GetManifestResourceStream(
-            $"Pipewright.Common.Localization.Strings.{culture}.json")
-            ?? throw new InvalidOperationException($"Missing strings for {culture}.");
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!.ToFrozenDictionary();
+        const string folder = "Pipewright.Common.Localization.Strings.";
+        var assembly = typeof(Strings).Assembly;
+        var resources = assembly.GetManifestResourceNames()
+            .Where(n => n == $"{folder}{culture}.json" || (n.StartsWith(folder, StringComparison.Ordinal) && n.EndsWith($".{culture}.json", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (resources.Count == 0) throw new InvalidOperationException($"Missing strings for {culture}.");
+        var table = new Dictionary<string, string>();
+        foreach (var resource in resources)
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream)!)
+                if (!table.TryAdd(key, value))
+                    throw new InvalidOperationException($"String {key} is defined twice for {culture} ({resource}).");
+        }
+        return table.ToFrozenDictionary();
     }
 
     private static FrozenDictionary<string, string> Current =>
