@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipewright.Tests.Infrastructure;
 
@@ -19,6 +20,9 @@ public class PipewrightApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "pipewright-tests", Guid.NewGuid().ToString("N"));
     private readonly string _postgresName = "pw_" + Guid.NewGuid().ToString("N")[..12];
     private string? _postgres;
+
+    /// <summary>The host's clock; tests move it (pool rules, due dates, reports).</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Extra configuration for a test host (e.g. a low rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
@@ -49,6 +53,7 @@ public class PipewrightApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Default", _postgres);
         }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public HttpClient Anonymous(string language = "zh-CN")
