@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Pipewright.Activities.Attachments;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
@@ -120,13 +121,19 @@ public sealed class RecordActivityHandler(
 
     /// <summary>
     /// Whether the deal belongs to the customer. Pipeline sits on the same layer as Activities, so its type is out
-    /// of reach: the table is read by name, the one place Activities knows it.
+    /// of reach: its table and columns are looked up in the model by name, the one place Activities knows them.
     /// </summary>
     private static async Task<bool> OpportunityOfAsync(PipewrightDb db, Guid opportunityId, Guid customerId, CancellationToken ct)
     {
+        var entity = db.Model.GetEntityTypes().Single(e => e.ClrType.Name == "Opportunity");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var id = entity.FindProperty("Id")!.GetColumnName(table);
+        var customer = entity.FindProperty("CustomerId")!.GetColumnName(table);
+#pragma warning disable EF1002 // identifiers come from the model, the values are parameters
         var owners = await db.Database
-            .SqlQuery<Guid>($"""SELECT "CustomerId" AS "Value" FROM "Opportunities" WHERE "Id" = {opportunityId}""")
+            .SqlQueryRaw<Guid>($$"""SELECT "{{customer}}" AS "Value" FROM "{{table.Name}}" WHERE "{{id}}" = {0}""", opportunityId)
             .ToListAsync(ct);
+#pragma warning restore EF1002
         return owners.Count == 1 && owners[0] == customerId;
     }
 }
