@@ -25,10 +25,10 @@ public sealed class DueFollowUpsHandler(IDbContextFactory<PipewrightDb> dbFactor
         var today = Today(clock);
         var customers = db.Customers.VisibleTo(user);
         var due = from a in db.Activities.AsNoTracking()
-            join c in customers on a.CustomerId equals c.Id
-            where a.NextStepDoneAt == null && a.NextDate != null && a.NextDate <= today && (c.OwnerId == user.Id || a.AuthorId == user.Id)
-            orderby a.NextDate, c.Code, a.Id
-            select new { a.Id, a.CustomerId, c.Code, c.Name, a.NextStep, NextDate = a.NextDate!.Value, a.Kind, a.OccurredAt, a.Content };
+                  join c in customers on a.CustomerId equals c.Id
+                  where a.NextStepDoneAt == null && a.NextDate != null && a.NextDate <= today && (c.OwnerId == user.Id || a.AuthorId == user.Id)
+                  orderby a.NextDate, c.Code, a.Id
+                  select new { a.Id, a.CustomerId, c.Code, c.Name, a.NextStep, NextDate = a.NextDate!.Value, a.Kind, a.OccurredAt, a.Content };
         var page = await due.ToPageAsync(request, ct);
         return new Paged<DueFollowUpDto>(page.Items.Select(d => new DueFollowUpDto(
                 d.Id, d.CustomerId, d.Code, d.Name, d.NextStep, d.NextDate, today.DayNumber - d.NextDate.DayNumber,
