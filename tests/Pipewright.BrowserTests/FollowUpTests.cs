@@ -35,6 +35,8 @@ public sealed class FollowUpTests(BrowserApp app) : IClassFixture<BrowserApp>
             await Expect(ui["#check-in-status"]).ToContainTextAsync("精度约 25 米");
             await ui["#activity-content"].FillAsync("见了林科长，看了 DN200 闸阀安装现场，客户担心交期。");
             await ui["#activity-next-step"].FillAsync("寄 Z41H 样品");
+            var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+            await ui["#activity-next-date"].FillAsync(today.ToString("yyyy-MM-dd"));
             await ui.Page.GetByText("林海峰").ClickAsync();
             await ui["#activity-files"].SetInputFilesAsync(new FilePayload { Name = "现场.png", MimeType = "image/png", Buffer = Photo() });
             await Expect(ui["#activity-uploaded img"]).ToHaveCountAsync(1);
@@ -56,6 +58,14 @@ public sealed class FollowUpTests(BrowserApp app) : IClassFixture<BrowserApp>
             await Expect(item.Locator(".activity-photos a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/files/attachments/[0-9a-f-]+$"));
             await AssertFitsAsync(ui);
             await ui.ScreenshotAsync("timeline");
+
+            // Due today: on his list of follow-ups, where a tap leads back to the customer.
+            await ui.OpenAsync("follow-ups/due");
+            var due = ui["#due-follow-ups li"].Filter(new() { HasTextString = customer["name"]!.GetValue<string>() });
+            await Expect(due).ToContainTextAsync("寄 Z41H 样品");
+            await Expect(due).ToContainTextAsync("今天到期");
+            await AssertFitsAsync(ui);
+            await ui.ScreenshotAsync("due");
         }, phone: true);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Pipewright.Activities.Attachments;
 using Pipewright.Activities.DueFollowUps;
@@ -45,7 +46,12 @@ public static class ActivitiesModule
             .Produces<Paged<ActivityDto>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         var attachments = api.MapGroup("/attachments").WithTags("Attachments");
+        // Kestrel's 30 MB body limit and the form reader's must not refuse, with a vaguer message, what the
+        // configured limit allows; a little room is left for the multipart envelope.
+        var bodyLimit = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxBytes + 64 * 1024;
         attachments.MapPost("/", UploadAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(bodyLimit))
+            .WithFormOptions(multipartBodyLengthLimit: bodyLimit)
             .Produces<AttachmentDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
