@@ -85,6 +85,19 @@ public sealed class FollowUpTests(BrowserApp app) : IClassFixture<BrowserApp>
             Assert.InRange(await ui["#activity-timeline .activity-item"].CountAsync(), 3, 20);
             await Expect(ui["#activity-timeline .next"].First).ToContainTextAsync("下一步");
             await ui.ScreenshotAsync("timeline");
+
+            // A renamed program and an empty note are refused next to their fields, nothing is saved.
+            await ui["#write-activity"].ClickAsync();
+            await ui["#kind-note"].ClickAsync();
+            await Expect(ui["#check-in"]).ToHaveCountAsync(0);
+            await ui["#activity-files"].SetInputFilesAsync(new FilePayload
+            {
+                Name = "照片.jpg", MimeType = "image/jpeg", Buffer = [.. "MZ"u8, 0x90, 0, 3, 0, 0, 0, .. new byte[256]],
+            });
+            await Expect(ui[".field-error[data-field=file]"]).ToContainTextAsync("不支持的文件类型");
+            await ui["#save-activity"].ClickAsync();
+            await Expect(ui[".field-error[data-field=content]"]).ToHaveTextAsync("请填写跟进内容。");
+            await ui.ScreenshotAsync("refused");
         });
     }
 
