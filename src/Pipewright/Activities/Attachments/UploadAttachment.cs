@@ -68,6 +68,13 @@ public sealed class UploadAttachmentHandler(
             await db.SaveChangesAsync(ct);
             return attachment.ToDto();
         }
+        catch
+        {
+            // A file no row points to would never be served nor cleaned up.
+            if (attachment.StoragePath.Length > 0) File.Delete(store.FullPath(attachment.StoragePath));
+            if (attachment.PreviewPath is { } preview) File.Delete(store.FullPath(preview));
+            throw;
+        }
         finally
         {
             File.Delete(temp);
