@@ -55,6 +55,30 @@ public sealed class AttachmentsTests(SmallUploadsApp app) : IClassFixture<SmallU
         Assert.Equal((300, 200), TestFiles.SizeOf(await preview.Content.ReadAsByteArrayAsync()));
     }
 
+    public static TheoryData<string, byte[], string, bool> Kinds => new()
+    {
+        { "a.webp", TestFiles.WebP(40, 30), "image/webp", true },
+        // The classic 1 × 1 transparent GIF.
+        { "a.gif", Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"), "image/gif", true },
+        // An iPhone photo's header: its brand says HEIC; Skia cannot decode it here, so no display copy.
+        { "IMG_0001.HEIC", [0, 0, 0, 24, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8, .. new byte[64]], "image/heic", false },
+        { "合同", "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"u8.ToArray(), "application/pdf", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Images_and_documents_are_recognised_by_their_content(string fileName, byte[] content, string contentType, bool preview)
+    {
+        var rep1 = await app.SignInAsync("rep1");
+        var response = await rep1.PostAsync("/api/v1/attachments", TestFiles.Form(content, fileName, "application/octet-stream"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var attachment = await PipewrightApp.ReadAsync(response);
+        Assert.Equal(contentType, attachment["contentType"]!.GetValue<string>());
+        Assert.Equal(preview, attachment["hasPreview"]!.GetValue<bool>());
+        var id = attachment["id"]!.GetValue<Guid>();
+        Assert.Equal(preview ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await rep1.GetAsync($"/api/v1/attachments/{id}/preview")).StatusCode);
+    }
+
     [Theory]
     [InlineData("报价单.pdf", "application/pdf")]
     [InlineData("photo.jpg", "image/jpeg")]

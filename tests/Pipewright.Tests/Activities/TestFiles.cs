@@ -11,6 +11,8 @@ internal static class TestFiles
 
     public static byte[] Png(int width, int height) => Encode(width, height, SKEncodedImageFormat.Png);
 
+    public static byte[] WebP(int width, int height) => Encode(width, height, SKEncodedImageFormat.Webp);
+
     /// <summary>A JPEG whose EXIF says "rotate 90° clockwise to view" (orientation 6), as phones held upright write them.</summary>
     public static byte[] JpegTurnedRight(int width, int height)
     {
