@@ -1,3 +1,4 @@
+using Pipewright.Activities;
 using Pipewright.Common;
 using Pipewright.Common.Audit;
 using Pipewright.Common.Data;
@@ -17,6 +18,7 @@ builder.Services
     .AddOrganisation()
     .AddCustomers()
     .AddPipeline()
+    .AddActivities()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -29,8 +31,10 @@ app.MapPipewrightApi()
     .MapOrganisation()
     .MapCustomers()
     .MapPipeline()
+    .MapActivities()
     .MapAuditTrail();
 app.MapCookieSignIn();
+app.MapActivityFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

@@ -20,6 +20,9 @@ public sealed class Activity : IAudited
     public string? NextStep { get; set; }
     public DateOnly? NextDate { get; set; }
 
+    /// <summary>When a later follow-up on the customer took care of the next step (it leaves the due list).</summary>
+    public DateTimeOffset? NextStepDoneAt { get; set; }
+
     /// <summary>Who followed up: the first-response time and the pool's "days without a follow-up" count their own.</summary>
     public Guid AuthorId { get; set; }
     public List<Guid> ContactIds { get; set; } = [];
@@ -46,6 +49,7 @@ public sealed class Activity : IAudited
             a.HasIndex(x => new { x.CustomerId, x.OccurredAt });
             a.HasIndex(x => new { x.AuthorId, x.OccurredAt });
             a.HasIndex(x => x.OpportunityId);
+            a.HasIndex(x => new { x.CustomerId, x.NextStepDoneAt, x.NextDate });
         }
     }
 }
@@ -54,6 +58,7 @@ public static class ActivityLimits
 {
     public const int Content = 4000;
     public const int NextStep = 200;
+    public const int Contacts = 20;
 }
 
 /// <summary>
