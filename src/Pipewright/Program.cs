@@ -4,6 +4,7 @@ using Pipewright.Common.Data;
 using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Demo;
+using Pipewright.Leads;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
@@ -17,6 +18,7 @@ builder.Services
     .AddOrganisation()
     .AddCustomers()
     .AddPipeline()
+    .AddLeads()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -29,8 +31,10 @@ app.MapPipewrightApi()
     .MapOrganisation()
     .MapCustomers()
     .MapPipeline()
+    .MapLeads()
     .MapAuditTrail();
 app.MapCookieSignIn();
+app.MapLeadPages();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);
