@@ -26,6 +26,8 @@ public sealed record CreateLeadFormRequest
 public sealed record LeadFormDto(Guid Id, string Name, LeadChannel Channel, string FormKey, string Url, Guid OwnerId, string? OwnerName,
     Guid? TeamId, string? TeamName, bool IsActive, int Leads, DateTimeOffset CreatedAt);
 
+public sealed record TeamChoice(Guid Id, string Name);
+
 public sealed class LeadOptions
 {
     /// <summary>
@@ -98,6 +100,20 @@ public sealed class LeadFormsHandler(IDbContextFactory<PipewrightDb> dbFactory, 
         form.IsActive = active;
         await db.SaveChangesAsync(ct);
         return (await ListAsync(db, user, requestBase, id, ct)).Single();
+    }
+
+    /// <summary>The teams a manager may route a form's leads to: their team tree, or every team for management.</summary>
+    public async Task<IReadOnlyList<TeamChoice>> TeamChoicesAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!MayRouteToTeams(user)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var teams = db.Teams.AsNoTracking();
+        if (!user.SeesEverything)
+        {
+            var scope = user.ScopeTeamIds.ToList();
+            teams = teams.Where(t => scope.Contains(t.Id));
+        }
+        return await teams.OrderBy(t => t.Name).Select(t => new TeamChoice(t.Id, t.Name)).ToListAsync(ct);
     }
 
     /// <summary>The QR code of the form's public address, as a PNG (no System.Drawing: it runs on any Linux).</summary>
