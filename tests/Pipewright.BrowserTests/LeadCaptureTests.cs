@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Pipewright.BrowserTests.Infrastructure;
+using Pipewright.Demo;
+using static Microsoft.Playwright.Assertions;
+
+namespace Pipewright.BrowserTests;
+
+/// <summary>A visitor at the 上海 booth scans the poster's QR code; 王磊 finds the lead in his inbox and converts it.</summary>
+public sealed class LeadCaptureTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_visitor_submits_the_booth_form_on_a_phone_and_the_owner_converts_the_lead()
+    {
+        var forms = await (await app.ApiAsync("wanglei")).GetFromJsonAsync<JsonArray>("api/v1/lead-forms");
+        var key = forms!.Single(f => f!["name"]!.GetValue<string>() == DemoLeads.ShanghaiExpo)!["formKey"]!.GetValue<string>();
+        var company = $"嘉兴{BrowserApp.UniqueChineseWord(3)}流体设备有限公司";
+
+        // The visitor's phone: WeChat-sized, and the page must work with JavaScript off.
+        var phone = await app.Browser.NewContextAsync(new()
+        {
+            BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN", ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true, HasTouch = true, JavaScriptEnabled = false,
+        });
+        try
+        {
+            var visitor = new Ui(await phone.NewPageAsync(), nameof(A_visitor_submits_the_booth_form_on_a_phone_and_the_owner_converts_the_lead));
+            await visitor.Page.GotoAsync($"f/{key}");
+            await Expect(visitor["h1"]).ToHaveTextAsync(DemoLeads.ShanghaiExpo);
+            await visitor.ScreenshotAsync("public-form");
+            var (document, window) = await visitor.WidthsAsync();
+            Assert.True(document <= window, $"The public form is {document} px wide on a {window} px phone.");
+
+            await visitor["#companyName"].FillAsync(company);
+            await visitor["#contactName"].FillAsync("沈国强");
+            await visitor["#submit"].ClickAsync();
+            await Expect(visitor["[data-field=mobile]"]).ToBeVisibleAsync();
+            await Expect(visitor["#companyName"]).ToHaveValueAsync(company);
+            await visitor.ScreenshotAsync("public-form-error");
+
+            await visitor["#mobile"].FillAsync("139" + Random.Shared.Next(10_000_000, 99_999_999));
+            await visitor["#productInterest"].FillAsync("DN150 电动蝶阀");
+            await visitor["#submit"].ClickAsync();
+            await Expect(visitor["#thanks"]).ToBeVisibleAsync();
+            await visitor.ScreenshotAsync("thanks");
+            Assert.Empty(visitor.PageErrors);
+        }
+        finally
+        {
+            await phone.CloseAsync();
+        }
+
+        await app.RunAsync(nameof(A_visitor_submits_the_booth_form_on_a_phone_and_the_owner_converts_the_lead) + "-inbox", async ui =>
+        {
+            await ui.SignInAsync("wanglei");
+            await ui.OpenAsync("leads");
+            var row = ui["#leads-table tr"].Filter(new() { HasText = company });
+            await Expect(row).ToBeVisibleAsync();
+            await ui.ScreenshotAsync("inbox");
+
+            await row.Locator("button.convert").ClickAsync();
+            await Expect(ui["#lead-message"]).ToContainTextAsync(company);
+            await ui.ScreenshotAsync("converted");
+            await ui["#open-customer"].ClickAsync();
+            await Expect(ui["#customer-name"]).ToContainTextAsync(company);
+            await ui["#tab-contacts"].ClickAsync();
+            await Expect(ui.Page.GetByText("沈国强")).ToBeVisibleAsync();
+            await ui.ScreenshotAsync("customer");
+        }, phone: true);
+    }
+}
