@@ -68,4 +68,30 @@ public sealed class LeadCaptureTests(BrowserApp app) : IClassFixture<BrowserApp>
             await ui.ScreenshotAsync("customer");
         }, phone: true);
     }
+
+    [Fact]
+    public Task A_manager_makes_a_booth_form_and_prints_its_poster() =>
+        app.RunAsync(nameof(A_manager_makes_a_booth_form_and_prints_its_poster), async ui =>
+        {
+            var name = $"2026 {BrowserApp.UniqueChineseWord(2)}阀门展";
+            await ui.SignInAsync("chenjing");
+            await ui.OpenAsync("lead-forms");
+            await Expect(ui.Page.GetByText(DemoLeads.WenzhouExpo)).ToBeVisibleAsync();
+            await ui["#new-lead-form"].ClickAsync();
+            await ui["#save-lead-form"].ClickAsync();
+            await Expect(ui["[data-field=name]"]).ToBeVisibleAsync();
+            await ui["#form-name"].FillAsync(name);
+            await ui["#form-team"].SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "宁波组" });
+            await ui["#save-lead-form"].ClickAsync();
+            var card = ui[".lead-form-card"].Filter(new() { HasText = name });
+            await Expect(card).ToContainTextAsync("宁波组（轮流）");
+            await Expect(card.Locator("img")).ToBeVisibleAsync();
+            await ui.ScreenshotAsync("forms");
+
+            var href = await card.Locator("a", new() { HasText = "打印海报" }).GetAttributeAsync("href");
+            await ui.Page.GotoAsync(href!.TrimStart('/'));
+            await Expect(ui["#poster-name"]).ToHaveTextAsync(name);
+            await Expect(ui["#poster-qr"]).ToBeVisibleAsync();
+            await ui.ScreenshotAsync("poster");
+        });
 }
