@@ -93,5 +93,16 @@ public sealed class LeadCaptureTests(BrowserApp app) : IClassFixture<BrowserApp>
             await Expect(ui["#poster-name"]).ToHaveTextAsync(name);
             await Expect(ui["#poster-qr"]).ToBeVisibleAsync();
             await ui.ScreenshotAsync("poster");
+
+            // The manager hands a new lead to a colleague from the inbox.
+            await ui.OpenAsync("leads");
+            var row = ui["#leads-table tbody tr"].First;
+            var company = (await row.Locator("td").First.Locator("span").First.TextContentAsync())!;
+            await row.Locator("button.assign").ClickAsync();
+            await ui["#assign-owner"].SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "胡斌" });
+            await ui["#confirm-assign"].ClickAsync();
+            await Expect(ui["#lead-message"]).ToContainTextAsync("胡斌");
+            await Expect(ui["#leads-table tr"].Filter(new() { HasText = company })).ToContainTextAsync("胡斌");
+            await ui.ScreenshotAsync("reassigned");
         });
 }

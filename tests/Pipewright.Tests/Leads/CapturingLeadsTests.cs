@@ -157,6 +157,7 @@ public sealed class CapturingLeadsTests(CompanyApp app) : IClassFixture<CompanyA
         }));
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("提交成功", await right.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await app.Anonymous().PostAsJsonAsync($"/f/{key}", new { companyName = company })).StatusCode);
         Assert.Equal(1, await FormLeadCountAsync(rep1, form["id"]!.GetValue<Guid>()));
     }
 

@@ -27,6 +27,8 @@ public static class PublicFormPage
     {
         var name = await FormNameAsync(formKey, dbFactory, ct);
         if (name is null) return NotFound();
+        // Only a browser's form post is read here; programs use the JSON endpoint.
+        if (!request.HasFormContentType) return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         var form = await request.ReadFormAsync(ct);
         var submission = new LeadSubmission
         {
