@@ -84,6 +84,7 @@ public sealed class SubmitLeadHandler(IDbContextFactory<PipewrightDb> dbFactory,
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
+                // Another submission moved the team form's cursor first: take the next rep after theirs.
             }
         }
     }

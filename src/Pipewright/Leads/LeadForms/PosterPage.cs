@@ -23,8 +23,7 @@ public static class PosterPage
         var qr = Convert.ToBase64String(LeadFormsHandler.QrPng(f.Url, pixelsPerModule: 16));
         var (title, back, cta, qrAlt, tips) = (E(L["leadForm.poster.title", f.Name]), E(L["leadForms.back"]), E(L["leadForm.poster.cta"]),
             E(L["leadForm.qrCode"]), E(L["leadForm.poster.tips"]));
-        var html = new StringBuilder();
-        html.Append($$"""
+        var html = $$"""
             <!DOCTYPE html>
             <html lang="{{E(CultureInfo.CurrentUICulture.Name)}}">
             <head>
@@ -44,8 +43,8 @@ public static class PosterPage
             </div>
             </body>
             </html>
-            """);
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8);
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8);
     }
 
     private const string Css = """
