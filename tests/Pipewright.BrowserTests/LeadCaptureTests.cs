@@ -56,6 +56,8 @@ public sealed class LeadCaptureTests(BrowserApp app) : IClassFixture<BrowserApp>
             await ui.OpenAsync("leads");
             var row = ui["#leads-table tr"].Filter(new() { HasText = company });
             await Expect(row).ToBeVisibleAsync();
+            var (document, window) = await ui.WidthsAsync();
+            Assert.True(document <= window, $"The inbox is {document} px wide on a {window} px phone.");
             await ui.ScreenshotAsync("inbox");
 
             await row.Locator("button.convert").ClickAsync();

@@ -79,3 +79,22 @@ public sealed class LeadFormsTests(CompanyApp app) : IClassFixture<CompanyApp>
             new { companyName = "某公司", contactName = "某人", mobile = Mobile() })).StatusCode);
     }
 }
+
+/// <summary>A host that knows the address phones reach it at (behind a proxy, or a laptop at a trade show).</summary>
+public sealed class PublicAddressApp : PipewrightApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Leads:PublicBaseUrl"] = "https://crm.hengxin-valve.example/",
+    };
+}
+
+public sealed class PublicAddressTests(PublicAddressApp app) : IClassFixture<PublicAddressApp>
+{
+    [Fact]
+    public async Task Form_links_use_the_configured_public_address()
+    {
+        var form = await CreateFormAsync(await app.AdminAsync(), new { name = "官网询价", channel = "website" });
+        Assert.Equal($"https://crm.hengxin-valve.example/f/{form["formKey"]}", form["url"]!.GetValue<string>());
+    }
+}
