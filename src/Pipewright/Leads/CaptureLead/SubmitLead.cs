@@ -47,9 +47,6 @@ public sealed class SubmitLeadHandler(IDbContextFactory<PipewrightDb> dbFactory,
 {
     public async Task<Outcome<LeadAccepted>> HandleAsync(string formKey, LeadSubmission submission, CancellationToken ct)
     {
-        var mobile = CustomerRules.CheckPhone(submission.Mobile, "mobile");
-        if (mobile.Failure is { } invalid) return invalid;
-
         // The round-robin cursor is a versioned row: a submission racing another one for the same team form retries.
         for (var attempt = 1; ; attempt++)
         {
@@ -58,6 +55,8 @@ public sealed class SubmitLeadHandler(IDbContextFactory<PipewrightDb> dbFactory,
             if (form is null) return Failure.NotFound();
             // A bot learns nothing: it gets the same answer as a person, and nothing is stored.
             if (submission.IsBot) return new LeadAccepted(Guid.CreateVersion7());
+            var mobile = CustomerRules.CheckPhone(submission.Mobile, "mobile");
+            if (mobile.Failure is { } invalid) return invalid;
 
             var now = clock.GetUtcNow();
             var lead = new Lead
