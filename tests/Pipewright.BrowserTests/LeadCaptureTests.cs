@@ -53,6 +53,7 @@ public sealed class LeadCaptureTests(BrowserApp app) : IClassFixture<BrowserApp>
         await app.RunAsync(nameof(A_visitor_submits_the_booth_form_on_a_phone_and_the_owner_converts_the_lead) + "-inbox", async ui =>
         {
             await ui.SignInAsync("wanglei");
+            await Expect(ui["#new-leads-card .stat-value"]).Not.ToHaveTextAsync("0");
             await ui.OpenAsync("leads");
             var row = ui["#leads-table tr"].Filter(new() { HasText = company });
             await Expect(row).ToBeVisibleAsync();
