@@ -5,6 +5,7 @@ using Pipewright.Common.Data;
 using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Demo;
+using Pipewright.Leads;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
@@ -19,6 +20,7 @@ builder.Services
     .AddCustomers()
     .AddPipeline()
     .AddActivities()
+    .AddLeads()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -32,9 +34,11 @@ app.MapPipewrightApi()
     .MapCustomers()
     .MapPipeline()
     .MapActivities()
+    .MapLeads()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();
+app.MapLeadPages();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

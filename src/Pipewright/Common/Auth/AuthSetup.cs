@@ -78,9 +78,22 @@ public static class AuthSetup
             o.AddPolicy(SignInRateLimit, context => PerClient(context, l => l.SignInPerMinute));
             o.AddPolicy(PublicFormRateLimit, context => PerClient(context, l => l.PublicFormPerMinute));
             o.OnRejected = async (context, ct) =>
-                await Problems.TooManyRequests().ExecuteAsync(context.HttpContext);
+                await (context.HttpContext.Request.Path.StartsWithSegments("/api")
+                    ? Problems.TooManyRequests()
+                    : TooManyRequestsPage()).ExecuteAsync(context.HttpContext);
         });
         return services;
+    }
+
+    /// <summary>A person on a public page (a lead form) gets a page, not JSON.</summary>
+    private static IResult TooManyRequestsPage()
+    {
+        var l = new Localization.Strings();
+        var title = System.Net.WebUtility.HtmlEncode(l["problem.tooManyRequests"]);
+        var detail = System.Net.WebUtility.HtmlEncode(l["problem.tooManyRequests.detail"]);
+        return Results.Content(
+            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body style=\"font:16px sans-serif;padding:24px\"><h1>{title}</h1><p>{detail}</p></body></html>",
+            "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status429TooManyRequests);
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitOptions, int> limit)
