@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Pipewright.Activities;
-using Pipewright.Common.Data;
 using Pipewright.Tests.Infrastructure;
 using static Pipewright.Tests.Leads.LeadsTestHelpers;
 
