@@ -6,7 +6,9 @@ using Pipewright.Customers;
 using Pipewright.Demo;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
+using Pipewright.Notifications;
 using Pipewright.Pipeline;
+using Pipewright.PublicPool;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
 var loadDemo = args.Contains("--demo");
@@ -17,6 +19,8 @@ builder.Services
     .AddOrganisation()
     .AddCustomers()
     .AddPipeline()
+    .AddNotifications()
+    .AddPublicPool()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -29,6 +33,8 @@ app.MapPipewrightApi()
     .MapOrganisation()
     .MapCustomers()
     .MapPipeline()
+    .MapNotifications()
+    .MapPublicPool()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapPipewrightUi<App>();
