@@ -64,6 +64,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
             i++;
         }
         await db.SaveChangesAsync(ct);
+        await DemoPool.LoadAsync(scope.ServiceProvider, now, ct);
         currentUsers.Invalidate();
         LogLoaded(logger, DemoCatalogue.CompanyName, people.Count, i, options.Value.Password);
     }
