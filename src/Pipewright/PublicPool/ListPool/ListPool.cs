@@ -14,7 +14,7 @@ public sealed record ListPoolRequest : PagedQuery
 }
 
 public sealed record PoolItem(Guid Id, string Code, string Name, string Level, bool IsKey, string? Industry, string? Region,
-    DateTimeOffset? PooledAt, int DaysInPool, string? PoolReason, Guid? PreviousOwnerId, string? PreviousOwnerName);
+    DateTimeOffset? PooledAt, int? DaysInPool, string? PoolReason, Guid? PreviousOwnerId, string? PreviousOwnerName);
 
 /// <summary>The customers in the pool, longest-waiting first, for everyone who sells.</summary>
 public sealed class ListPoolHandler(IDbContextFactory<PipewrightDb> dbFactory, CurrentUserLoader people, TimeProvider clock)
@@ -41,7 +41,7 @@ public sealed class ListPoolHandler(IDbContextFactory<PipewrightDb> dbFactory, C
         var names = await people.DisplayNamesAsync(ct);
         var today = PoolDates.ChinaDate(clock.GetUtcNow());
         var items = page.Items.Select(c => new PoolItem(c.Id, c.Code, c.Name, c.Level.ToString(), c.IsKey, c.Industry, c.Region,
-            c.PooledAt, c.PooledAt is { } at ? today.DayNumber - PoolDates.ChinaDate(at).DayNumber : 0, c.PoolReason,
+            c.PooledAt, c.PooledAt is { } at ? today.DayNumber - PoolDates.ChinaDate(at).DayNumber : null, c.PoolReason,
             c.PreviousOwnerId, c.PreviousOwnerId is { } p && names.TryGetValue(p, out var n) ? n : null)).ToList();
         return new Paged<PoolItem>(items, page.Total, page.Page, page.PageSize);
     }
