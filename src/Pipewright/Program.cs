@@ -4,9 +4,9 @@ using Pipewright.Common.Data;
 using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Demo;
+using Pipewright.Notifications;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
-using Pipewright.Notifications;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
 

@@ -27,6 +27,7 @@ public sealed partial class PublicPoolTests(BrowserApp app) : IClassFixture<Brow
             await row.Locator(".customer-link").ClickAsync();
             await Expect(ui["#customer-name"]).ToContainTextAsync(name);
             await Expect(ui["#pool-panel"]).ToContainTextAsync("该客户在公海中");
+            await Expect(ui["#edit-customer"]).ToHaveCountAsync(0);
             await ui["#tab-contacts"].ClickAsync();
             await Expect(ui[".contact-card"].First).ToContainTextAsync("****");
             await ui.ScreenshotAsync("masked");
@@ -47,7 +48,28 @@ public sealed partial class PublicPoolTests(BrowserApp app) : IClassFixture<Brow
             await ui["#tab-contacts"].ClickAsync();
             await Expect(ui[".contact-card"].First).Not.ToContainTextAsync("****");
             await ui.ScreenshotAsync("mine");
+
+            // Changed his mind: back to the pool, with a reason the history keeps.
+            await ui["#release-customer"].ClickAsync();
+            await ui["#release-reason"].FillAsync("客户暂无采购计划");
+            await ui["#confirm-release"].ClickAsync();
+            await Expect(ui["#customer-owner"]).ToHaveTextAsync("公海");
+            await Expect(ui["#ownership-history li"].First).ToContainTextAsync("客户暂无采购计划");
+            await Expect(ui["#claim-customer"]).ToBeVisibleAsync();
+            await ui.ScreenshotAsync("released");
         });
+
+    [Fact]
+    public Task The_pool_fits_a_phone() =>
+        app.RunAsync(nameof(The_pool_fits_a_phone), async ui =>
+        {
+            await ui.SignInAsync("xulijuan");
+            await ui.OpenAsync("pool");
+            await Expect(ui["#pool-table .claim-button"].First).ToBeVisibleAsync();
+            var (document, window) = await ui.WidthsAsync();
+            Assert.True(document <= window, $"The pool scrolls sideways on a phone: {document} > {window}.");
+            await ui.ScreenshotAsync("phone");
+        }, phone: true);
 
     [Fact]
     public async Task The_administrator_sees_what_will_move_hands_a_leaver_over_and_the_successor_is_told()
