@@ -13,5 +13,5 @@ public sealed class CustomerAuditScope : IAuditScope
     public Task<bool> CanSeeAsync(PipewrightDb db, CurrentUser user, string entityType, Guid entityId, CancellationToken ct) =>
         entityType == nameof(Contact)
             ? db.Customers.VisibleTo(user).AnyAsync(c => c.Contacts.Any(k => k.Id == entityId), ct)
-            : db.Customers.VisibleOrPooled(user).AnyAsync(c => c.Id == entityId, ct);
+            : db.Customers.VisibleTo(user).AnyAsync(c => c.Id == entityId, ct);
 }
