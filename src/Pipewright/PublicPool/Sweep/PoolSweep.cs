@@ -59,40 +59,42 @@ public sealed partial class PoolSweep(IDbContextFactory<PipewrightDb> dbFactory,
         var (warned, returned) = (0, 0);
         foreach (var d in due)
         {
-            var warnFrom = d.On.AddDays(-rules.ReminderDaysBefore);
-            if (today >= d.On)
-            {
-                if (await ChangeAsync(d, (db, c) => Return(db, c, d, now), ct)) returned++;
-            }
-            else if (today >= warnFrom && d.Candidate.PoolReturnOn != d.On)
-            {
-                if (await ChangeAsync(d, (db, c) => Warn(db, c, d, today), ct)) warned++;
-            }
-            else if (today < warnFrom && d.Candidate.PoolReturnOn is not null)
-            {
-                // Followed up since the warning: the tag goes, and a warning for the new date will come in time.
-                await ChangeAsync(d, (_, c) => c.PoolReturnOn = null, ct);
-            }
+            var step = Decide(d, today, rules);
+            if (step == Step.None || !await ApplyAsync(d.Candidate.Id, step, rules, now, ct)) continue;
+            if (step == Step.Return) returned++;
+            if (step == Step.Warn) warned++;
         }
         LogSwept(logger, warned, returned);
         return new PoolRunSummary(warned, returned);
     }
 
-    private sealed record Candidate(Guid Id, string Name, Guid OwnerId, CustomerLevel Level, DateTimeOffset CreatedAt,
+    private sealed record Candidate(Guid Id, Guid OwnerId, CustomerLevel Level, DateTimeOffset CreatedAt,
         DateTimeOffset? OwnerSince, DateOnly? PoolReturnOn, DateTimeOffset? LastFollowUp, bool HasOpenDeal, DateTimeOffset? LastDeal);
 
     private sealed record Due(Candidate Candidate, DateOnly On, string Reason);
 
-    private static async Task<List<Candidate>> CandidatesAsync(PipewrightDb db, PoolRules rules, CancellationToken ct)
+    private enum Step { None, Warn, Return, ClearWarning }
+
+    private static Step Decide(Due d, DateOnly today, PoolRules rules)
+    {
+        var warnFrom = d.On.AddDays(-rules.ReminderDaysBefore);
+        if (today >= d.On) return Step.Return;
+        if (today >= warnFrom) return d.Candidate.PoolReturnOn == d.On ? Step.None : Step.Warn;
+        // Followed up since the warning: the tag goes, and a warning for the new date will come in time.
+        return d.Candidate.PoolReturnOn is null ? Step.None : Step.ClearWarning;
+    }
+
+    private static async Task<List<Candidate>> CandidatesAsync(PipewrightDb db, PoolRules rules, CancellationToken ct, Guid? only = null)
     {
         // Extension properties cannot appear inside a query's expression tree: take the sets first.
         var (activities, opportunities) = (db.Activities, db.Opportunities);
         var owned = db.Customers.AsNoTracking().Where(c => c.OwnerId != null);
+        if (only is { } id) owned = owned.Where(c => c.Id == id);
         if (rules.ExemptKeyCustomers) owned = owned.Where(c => !c.IsKey);
         if (rules.ExemptWonCustomers)
             owned = owned.Where(c => !opportunities.Any(o => o.CustomerId == c.Id && o.Status == OpportunityStatus.Won));
         // Only the owner's own follow-ups keep a customer: a manager's note does not make an idle rep active.
-        return await owned.Select(c => new Candidate(c.Id, c.Name, c.OwnerId!.Value, c.Level, c.CreatedAt, c.OwnerSince, c.PoolReturnOn,
+        return await owned.Select(c => new Candidate(c.Id, c.OwnerId!.Value, c.Level, c.CreatedAt, c.OwnerSince, c.PoolReturnOn,
                 activities.Where(a => a.CustomerId == c.Id && a.AuthorId == c.OwnerId).Max(a => (DateTimeOffset?)a.OccurredAt),
                 opportunities.Any(o => o.CustomerId == c.Id && o.Status == OpportunityStatus.Open),
                 opportunities.Where(o => o.CustomerId == c.Id).Max(o => (DateTimeOffset?)o.CreatedAt)))
@@ -135,15 +137,23 @@ public sealed partial class PoolSweep(IDbContextFactory<PipewrightDb> dbFactory,
     }
 
     /// <summary>
-    /// One customer per save: a customer changed meanwhile (claimed, followed up, edited) is left for the next run
-    /// rather than failing the others.
+    /// One customer per save, decided again on fresh data: a customer followed up, claimed or edited since the
+    /// scan is left as it now stands (or for the next run) rather than failing the others.
     /// </summary>
-    private async Task<bool> ChangeAsync(Due d, Action<PipewrightDb, Customer> change, CancellationToken ct)
+    private async Task<bool> ApplyAsync(Guid id, Step expected, PoolRules rules, DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == d.Candidate.Id && c.OwnerId == d.Candidate.OwnerId, ct);
+        if ((await CandidatesAsync(db, rules, ct, id)).SingleOrDefault() is not { } fresh) return false;
+        var d = DueOf(fresh, rules);
+        if (Decide(d, PoolDates.ChinaDate(now), rules) != expected) return false;
+        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == id && c.OwnerId == fresh.OwnerId, ct);
         if (customer is null) return false;
-        change(db, customer);
+        switch (expected)
+        {
+            case Step.Return: Return(db, customer, d, now); break;
+            case Step.Warn: Warn(db, customer, d, PoolDates.ChinaDate(now)); break;
+            default: customer.PoolReturnOn = null; break;
+        }
         try
         {
             await db.SaveChangesAsync(ct);
