@@ -103,6 +103,24 @@ public sealed class PublicPoolTests(CompanyApp app) : IClassFixture<CompanyApp>
     }
 
     [Fact]
+    public async Task A_successor_gets_a_full_period_from_the_day_of_the_handover()
+    {
+        var (leaverId, leaverName) = await app.NewRepAsync("leaver");
+        var customerId = await PoolTesting.NewCustomerAsync(await app.SignInAsync(leaverName));
+        app.Clock.Advance(25 * Day);
+        var (successorId, _) = await app.NewRepAsync("heir");
+        var admin = await app.AdminAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/users/{leaverId}/deactivate", new { handoverToUserId = successorId })).StatusCode);
+
+        app.Clock.Advance(10 * Day); // 35 days after creation, 10 after the handover
+        await app.RunRulesAsync();
+        await using var db = await app.Db();
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId);
+        Assert.Equal(successorId, customer.OwnerId);
+        Assert.Null(customer.PoolReturnOn);
+    }
+
+    [Fact]
     public async Task Contact_phones_are_masked_in_the_pool_and_shown_after_claiming()
     {
         var (_, ownerName) = await app.NewRepAsync("mask");
