@@ -6,9 +6,11 @@ using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Demo;
 using Pipewright.Leads;
+using Pipewright.Notifications;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
+using Pipewright.PublicPool;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
 var loadDemo = args.Contains("--demo");
@@ -21,6 +23,8 @@ builder.Services
     .AddPipeline()
     .AddActivities()
     .AddLeads()
+    .AddNotifications()
+    .AddPublicPool()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -35,6 +39,8 @@ app.MapPipewrightApi()
     .MapPipeline()
     .MapActivities()
     .MapLeads()
+    .MapNotifications()
+    .MapPublicPool()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();

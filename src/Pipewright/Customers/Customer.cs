@@ -34,12 +34,33 @@ public sealed class Customer : IAudited, IVersioned
 
     /// <summary>Null while the customer is in the public pool (公海).</summary>
     public Guid? OwnerId { get; set; }
+
+    /// <summary>When the current owner got it (created, assigned, claimed, handed over): the pool's clock starts no earlier.</summary>
+    public DateTimeOffset? OwnerSince { get; set; }
+
+    /// <summary>While in the pool: who held it last (their re-claim cooldown), since when, and why.</summary>
+    public Guid? PreviousOwnerId { get; set; }
+    public DateTimeOffset? PooledAt { get; set; }
+    public string? PoolReason { get; set; }
+
+    /// <summary>Set when the owner was warned: the business date it returns to the pool unless followed up.</summary>
+    public DateOnly? PoolReturnOn { get; set; }
     public string? Source { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
 
     public List<Contact> Contacts { get; set; } = [];
+
+    /// <summary>A new owner (assigned, claimed, handed over) starts a fresh pool period; the customer leaves the pool.</summary>
+    public void TakeOver(Guid? owner, DateTimeOffset now)
+    {
+        OwnerId = owner;
+        OwnerSince = owner is null ? null : now;
+        PoolReturnOn = null;
+        if (owner is not null) (PooledAt, PoolReason) = (null, null);
+        UpdatedAt = now;
+    }
 
     public GeoPoint? Location
     {
@@ -72,6 +93,7 @@ public sealed class Customer : IAudited, IVersioned
             c.Property(x => x.Region).HasMaxLength(CustomerLimits.Short);
             c.Property(x => x.Address).HasMaxLength(CustomerLimits.Address);
             c.Property(x => x.Source).HasMaxLength(CustomerLimits.Short);
+            c.Property(x => x.PoolReason).HasMaxLength(CustomerLimits.Short);
             c.Property(x => x.Level).HasConversion<string>().HasMaxLength(1);
             c.Property(x => x.CoordinateSystem).HasConversion<string>().HasMaxLength(8);
             c.Property(x => x.Version).IsConcurrencyToken();

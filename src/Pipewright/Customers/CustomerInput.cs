@@ -58,7 +58,15 @@ public sealed record CustomerDto(
     Guid Id, string Code, string Name, string? CreditCode, IReadOnlyList<string> Aliases,
     string? Industry, string? Region, string? Address, LocationDto? Location, string Level, bool IsKey,
     Guid? OwnerId, string? OwnerName, string? Source, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version,
-    IReadOnlyList<ContactDto> Contacts);
+    IReadOnlyList<ContactDto> Contacts)
+{
+    /// <summary>While in the pool: who held it last and since when.</summary>
+    public Guid? PreviousOwnerId { get; init; }
+    public DateTimeOffset? PooledAt { get; init; }
+
+    /// <summary>The owner was warned: the business date it returns to the pool unless followed up.</summary>
+    public DateOnly? PoolReturnOn { get; init; }
+}
 
 public sealed record LocationDto(double Lat, double Lng, string System, double WgsLat, double WgsLng);
 
@@ -71,7 +79,10 @@ public static class CustomerMapping
         c.Id, c.Code, c.Name, c.CreditCode, c.Aliases, c.Industry, c.Region, c.Address,
         c.Location is { } l ? new LocationDto(l.Lat, l.Lng, l.System.ToString().ToLowerInvariant(), l.WgsLat, l.WgsLng) : null,
         c.Level.ToString(), c.IsKey, c.OwnerId, ownerName, c.Source, c.CreatedAt, c.UpdatedAt, c.Version,
-        c.Contacts.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).Select(k => k.ToDto()).ToList());
+        c.Contacts.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).Select(k => k.ToDto()).ToList())
+    {
+        PreviousOwnerId = c.PreviousOwnerId, PooledAt = c.PooledAt, PoolReturnOn = c.PoolReturnOn,
+    };
 
     public static ContactDto ToDto(this Contact k) =>
         new(k.Id, k.Name, k.Title, k.Mobile, k.Phone, k.Email, k.WeChat, k.Version);

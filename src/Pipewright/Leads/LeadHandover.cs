@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pipewright.Common.Data;
+using Pipewright.Common.Ownership;
 using Pipewright.Organisation;
 
 namespace Pipewright.Leads;
@@ -12,17 +13,23 @@ public sealed class LeadHandover(TimeProvider clock) : IHandoverStep
 {
     public string Name => "leads";
 
+    public Task<int> CountAsync(PipewrightDb db, Guid from, CancellationToken ct) => Open(db, from).CountAsync(ct);
+
     public async Task<int> MoveAsync(PipewrightDb db, Guid from, Guid to, CancellationToken ct)
     {
-        var open = await db.Leads
-            .Where(l => l.OwnerId == from && (l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted || l.Status == LeadStatus.Qualified))
-            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var open = await Open(db, from).ToListAsync(ct);
         foreach (var lead in open)
         {
             lead.OwnerId = to;
-            lead.UpdatedAt = clock.GetUtcNow();
+            lead.UpdatedAt = now;
+            db.RecordOwnership(nameof(Lead), lead.Id, from, to, OwnershipReason.Handover, now);
         }
         foreach (var form in await db.LeadForms.Where(f => f.OwnerId == from).ToListAsync(ct)) form.OwnerId = to;
         return open.Count;
     }
+
+    private static IQueryable<Lead> Open(PipewrightDb db, Guid owner) =>
+        db.Leads.Where(l => l.OwnerId == owner
+            && (l.Status == LeadStatus.New || l.Status == LeadStatus.Contacted || l.Status == LeadStatus.Qualified));
 }

@@ -56,6 +56,9 @@ public static partial class OrganisationModule
         users.MapPost("/{id:guid}/deactivate", async (Guid id, DeactivateUserRequest request, CurrentUser user, UsersHandler handler, CancellationToken ct) =>
                 (await handler.DeactivateAsync(id, request.HandoverToUserId!.Value, user, ct)).ToResult(TypedResults.Ok))
             .Validated<DeactivateUserRequest>().RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        users.MapGet("/{id:guid}/handover-preview", async (Guid id, UsersHandler handler, CancellationToken ct) =>
+                (await handler.HandoverPreviewAsync(id, ct)).ToResult(TypedResults.Ok))
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin));
         return api;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
+using Pipewright.Common.Ownership;
 
 namespace Pipewright.Customers.CreateCustomer;
 
@@ -60,13 +61,14 @@ public sealed class CreateCustomerHandler(
         if (duplicates.Similar.Count > 0 && !request.IgnoreSimilar) return CustomerRules.DuplicateFailure(duplicates, hard: false);
 
         var now = clock.GetUtcNow();
-        var customer = new Customer { CreatedAt = now, UpdatedAt = now, OwnerId = owner.Value, Contacts = contacts };
+        var customer = new Customer { CreatedAt = now, UpdatedAt = now, OwnerId = owner.Value, OwnerSince = now, Contacts = contacts };
         if (CustomerRules.Apply(customer, request, creditCode.Value) is { } invalid) return invalid;
         var year = TimeZoneInfo.ConvertTime(now, ChinaTime.Zone).Year;
         customer.Code = CodeSequences.Format(options.Value.CodePrefix, year,
             await db.NextAsync(options.Value.CodePrefix, year, ct));
         foreach (var contact in contacts) contact.CustomerId = customer.Id;
         db.Customers.Add(customer);
+        db.RecordOwnership(nameof(Customer), customer.Id, null, customer.OwnerId, OwnershipReason.Created, now);
         await db.ReindexAsync(customer, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

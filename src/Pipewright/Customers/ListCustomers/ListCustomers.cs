@@ -18,7 +18,11 @@ public sealed record ListCustomersRequest : PagedQuery
 
 public sealed record CustomerListItem(
     Guid Id, string Code, string Name, IReadOnlyList<string> Aliases, string Level, bool IsKey,
-    string? Industry, string? Region, Guid? OwnerId, string? OwnerName, DateTimeOffset UpdatedAt);
+    string? Industry, string? Region, Guid? OwnerId, string? OwnerName, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The owner was warned: the business date it returns to the public pool unless followed up.</summary>
+    public DateOnly? PoolReturnOn { get; init; }
+}
 
 public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFactory, CurrentUserLoader people)
 {
@@ -27,9 +31,11 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Three or four small queries: one connection for all of them, not an open and a close each.
         await db.Database.OpenConnectionAsync(ct);
-        var customers = db.Customers.AsNoTracking().VisibleTo(user);
+        // The pool is open to everyone who sells, beyond their own data scope.
+        var customers = request.Pool is true
+            ? user.SeesPool() ? db.Customers.AsNoTracking().InPool() : db.Customers.AsNoTracking().Where(c => false)
+            : db.Customers.AsNoTracking().VisibleTo(user);
         if (request.OwnerId is { } ownerId) customers = customers.Where(c => c.OwnerId == ownerId);
-        if (request.Pool is true) customers = customers.Where(c => c.OwnerId == null);
         if (request.Level is { } level)
         {
             var parsed = Enum.Parse<CustomerLevel>(level);
@@ -40,20 +46,21 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var unfiltered = user.SeesEverything && request.OwnerId is null && request.Pool is not true && request.Level is null;
-            var oneOwner = request.OwnerId is not null || (!user.SeesEverything && user.ScopeOwnerIds.Count <= 1);
+            var oneOwner = request.OwnerId is not null || (!user.SeesEverything && request.Pool is not true && user.ScopeOwnerIds.Count <= 1);
             var search = await customers.MatchingAsync(db, request.Search, unfiltered, oneOwner, ct);
             (customers, counted, total) = (search.Page, search.Count, search.MatchCount);
         }
 
         var page = await customers
             .OrderByDescending(c => c.Code)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt })
+            .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt, c.PoolReturnOn })
             .ToPageAsync(request, total is { } known ? _ => Task.FromResult(known) : counted.CountAsync, ct);
 
         // Owner names from memory: people are few and seldom renamed, lists are many.
         var names = await people.DisplayNamesAsync(ct);
         var items = page.Items.Select(c => new CustomerListItem(c.Id, c.Code, c.Name, c.Aliases, c.Level.ToString(), c.IsKey,
-            c.Industry, c.Region, c.OwnerId, c.OwnerId is { } o && names.TryGetValue(o, out var n) ? n : null, c.UpdatedAt)).ToList();
+            c.Industry, c.Region, c.OwnerId, c.OwnerId is { } o && names.TryGetValue(o, out var n) ? n : null, c.UpdatedAt)
+        { PoolReturnOn = c.PoolReturnOn }).ToList();
         return new Paged<CustomerListItem>(items, page.Total, page.Page, page.PageSize);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
+using Pipewright.Common.Ownership;
 
 namespace Pipewright.Customers.UpdateCustomer;
 
@@ -37,7 +38,11 @@ public sealed class UpdateCustomerHandler(IDbContextFactory<PipewrightDb> dbFact
         }
 
         if (CustomerRules.Apply(customer, request, creditCode.Value) is { } invalid) return invalid;
-        customer.OwnerId = owner.Value;
+        if (owner.Value != customer.OwnerId)
+        {
+            db.RecordOwnership(nameof(Customer), customer.Id, customer.OwnerId, owner.Value, OwnershipReason.Assigned, clock.GetUtcNow());
+            customer.TakeOver(owner.Value, clock.GetUtcNow());
+        }
         customer.UpdatedAt = clock.GetUtcNow();
         try
         {

@@ -127,13 +127,13 @@ public sealed class UsersHandler(IServiceScopeFactory scopes, CurrentUserLoader 
         if (successorId == id || !await db.Users.AnyAsync(u => u.Id == successorId && u.IsActive, ct))
             return Failure.Invalid("handoverToUserId", "user.successor.invalid");
 
-        var counts = new Dictionary<string, int>
-        {
-            ["customers"] = 0, ["opportunities"] = 0, ["quotes"] = 0, ["tasks"] = 0, ["leads"] = 0,
-        };
+        var counts = EmptyCounts();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var step in scope.ServiceProvider.GetServices<IHandoverStep>())
             counts[step.Name] = await step.MoveAsync(db, id, successorId, ct);
+        var summary = new HandoverSummary(id, user.DisplayName, successorId, counts);
+        foreach (var observer in scope.ServiceProvider.GetServices<IHandoverObserver>())
+            await observer.OnHandedOverAsync(db, summary, ct);
         user.IsActive = false;
         user.DeactivatedAt = clock.GetUtcNow();
         user.SuccessorId = successorId;
@@ -144,6 +144,23 @@ public sealed class UsersHandler(IServiceScopeFactory scopes, CurrentUserLoader 
         currentUsers.Invalidate();
         return counts;
     }
+
+    /// <summary>What a deactivation would hand over, without moving anything.</summary>
+    public async Task<Outcome<Dictionary<string, int>>> HandoverPreviewAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PipewrightDb>();
+        if (!await db.Users.AnyAsync(u => u.Id == id, ct)) return Failure.NotFound();
+        var counts = EmptyCounts();
+        foreach (var step in scope.ServiceProvider.GetServices<IHandoverStep>())
+            counts[step.Name] = await step.CountAsync(db, id, ct);
+        return counts;
+    }
+
+    private static Dictionary<string, int> EmptyCounts() => new()
+    {
+        ["customers"] = 0, ["opportunities"] = 0, ["quotes"] = 0, ["tasks"] = 0, ["leads"] = 0,
+    };
 
     private static (PipewrightDb Db, UserManager<AppUser> Manager) Services(AsyncServiceScope scope, CurrentUser actor)
     {

@@ -464,6 +464,50 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("CodeSequences");
                 });
 
+            modelBuilder.Entity("Pipewright.Common.Ownership.OwnershipChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.HasIndex("ToUserId", "Reason", "At");
+
+                    b.ToTable("OwnershipChange");
+                });
+
             modelBuilder.Entity("Pipewright.Common.Search.SearchTerm", b =>
                 {
                     b.Property<string>("Kind")
@@ -595,6 +639,22 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OwnerSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PoolReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PoolReturnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PooledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PreviousOwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
@@ -783,6 +843,53 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("LeadForm");
                 });
 
+            modelBuilder.Entity("Pipewright.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Args")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notification");
+                });
+
             modelBuilder.Entity("Pipewright.Pipeline.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -853,6 +960,63 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Status");
 
                     b.ToTable("Opportunity");
+                });
+
+            modelBuilder.Entity("Pipewright.PublicPool.PoolRules", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyClaimQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExemptKeyCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExemptWonCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpDaysA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpDaysB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpDaysC")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MaskPhonesInPool")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxCustomersPerOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpportunityDaysA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpportunityDaysB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpportunityDaysC")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReclaimCooldownDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReminderDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PoolRules", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -13,8 +13,8 @@ using Pipewright.Common.Data;
 namespace Pipewright.Common.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMigrations))]
-    [Migration("20261128015207_AddLeads")]
-    partial class AddLeads
+    [Migration("20261128024029_FollowUpsLeadsPoolAndNotifications")]
+    partial class FollowUpsLeadsPoolAndNotifications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -184,6 +184,9 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("NextStepDoneAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -198,7 +201,64 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasIndex("CustomerId", "OccurredAt");
 
+                    b.HasIndex("CustomerId", "NextStepDoneAt", "NextDate");
+
                     b.ToTable("Activity");
+                });
+
+            modelBuilder.Entity("Pipewright.Activities.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActivityId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreviewPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("UploadedById", "UploadedAt");
+
+                    b.ToTable("Attachment");
                 });
 
             modelBuilder.Entity("Pipewright.Common.Audit.AuditEntry", b =>
@@ -417,6 +477,50 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.ToTable("CodeSequences");
                 });
 
+            modelBuilder.Entity("Pipewright.Common.Ownership.OwnershipChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.HasIndex("ToUserId", "Reason", "At");
+
+                    b.ToTable("OwnershipChange");
+                });
+
             modelBuilder.Entity("Pipewright.Common.Search.SearchTerm", b =>
                 {
                     b.Property<string>("Kind")
@@ -549,6 +653,22 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("OwnerSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PoolReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("PoolReturnOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("PooledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PreviousOwnerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Region")
@@ -737,6 +857,53 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.ToTable("LeadForm");
                 });
 
+            modelBuilder.Entity("Pipewright.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Args")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("BodyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notification");
+                });
+
             modelBuilder.Entity("Pipewright.Pipeline.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -807,6 +974,63 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "Status");
 
                     b.ToTable("Opportunity");
+                });
+
+            modelBuilder.Entity("Pipewright.PublicPool.PoolRules", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DailyClaimQuota")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ExemptKeyCustomers")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ExemptWonCustomers")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FollowUpDaysA")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowUpDaysB")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FollowUpDaysC")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MaskPhonesInPool")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MaxCustomersPerOwner")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OpportunityDaysA")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OpportunityDaysB")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OpportunityDaysC")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReclaimCooldownDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReminderDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PoolRules", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -11,8 +11,8 @@ using Pipewright.Common.Data;
 namespace Pipewright.Common.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMigrations))]
-    [Migration("20261128015215_Activities")]
-    partial class Activities
+    [Migration("20261128024001_FollowUpsLeadsPoolAndNotifications")]
+    partial class FollowUpsLeadsPoolAndNotifications
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -467,6 +467,50 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("CodeSequences");
                 });
 
+            modelBuilder.Entity("Pipewright.Common.Ownership.OwnershipChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.HasIndex("ToUserId", "Reason", "At");
+
+                    b.ToTable("OwnershipChange");
+                });
+
             modelBuilder.Entity("Pipewright.Common.Search.SearchTerm", b =>
                 {
                     b.Property<string>("Kind")
@@ -600,6 +644,22 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OwnerSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PoolReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PoolReturnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PooledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PreviousOwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Region")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -634,6 +694,203 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Code");
 
                     b.ToTable("Customer");
+                });
+
+            modelBuilder.Entity("Pipewright.Leads.Lead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConvertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisqualifyReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstRespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductInterest")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId");
+
+                    b.HasIndex("CustomerId", "OwnerId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("OwnerId", "Status", "CreatedAt");
+
+                    b.ToTable("Lead");
+                });
+
+            modelBuilder.Entity("Pipewright.Leads.LeadForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LastAssignedUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("LeadForm");
+                });
+
+            modelBuilder.Entity("Pipewright.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Args")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notification");
                 });
 
             modelBuilder.Entity("Pipewright.Pipeline.Opportunity", b =>
@@ -706,6 +963,63 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "Status");
 
                     b.ToTable("Opportunity");
+                });
+
+            modelBuilder.Entity("Pipewright.PublicPool.PoolRules", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyClaimQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExemptKeyCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExemptWonCustomers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpDaysA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpDaysB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FollowUpDaysC")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MaskPhonesInPool")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxCustomersPerOwner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpportunityDaysA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpportunityDaysB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpportunityDaysC")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReclaimCooldownDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReminderDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PoolRules", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
