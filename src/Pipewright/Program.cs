@@ -3,6 +3,7 @@ using Pipewright.Common.Audit;
 using Pipewright.Common.Data;
 using Pipewright.Components;
 using Pipewright.Customers;
+using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
@@ -31,6 +32,7 @@ app.MapPipewrightApi()
     .MapPipeline()
     .MapAuditTrail();
 app.MapCookieSignIn();
+app.MapCustomerFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);
