@@ -61,6 +61,7 @@ public sealed class ImportCustomersHandler(
             return Failure.Invalid("mapping", "import.mapping.unknownField", unknown);
         var format = SheetReader.Detect(request.File);
         if (format == SheetFormat.Unsupported) return Failure.Invalid("file", "import.file.xls");
+        if (format == SheetFormat.Unreadable) return Failure.Invalid("file", "import.file.unreadable");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = user.Actor;
@@ -160,10 +161,10 @@ public sealed class ImportCustomersHandler(
         var path = ReportPath(user, id);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var rows = run.Errors.Select(e => new Dictionary<string, object?>
-            {
-                [L["import.report.row"]] = e.Row, [L["import.report.column"]] = e.Column ?? "",
-                [L["import.report.value"]] = Spreadsheet.Neutralize(e.Value), [L["import.report.message"]] = e.Message,
-            })
+        {
+            [L["import.report.row"]] = e.Row, [L["import.report.column"]] = e.Column ?? "",
+            [L["import.report.value"]] = Spreadsheet.Neutralize(e.Value), [L["import.report.message"]] = e.Message,
+        })
             .Concat(run.Duplicates.Select(d => new Dictionary<string, object?>
             {
                 [L["import.report.row"]] = d.Row, [L["import.report.column"]] = "",
@@ -383,10 +384,10 @@ public sealed class ImportCustomersHandler(
             foreach (var pending in Batch)
             {
                 var c = pending.Customer;
-                    var (existingCode, reason) =
-                    c.CreditCode is not null && byCode.TryGetValue(c.CreditCode, out var sameCode) ? (sameCode, "creditCode")
-                    : byName.TryGetValue(c.NameKey, out var sameName) ? (sameName, "name")
-                    : (c.Contacts.Select(k => k.Mobile).OfType<string>().Select(byMobile.GetValueOrDefault).FirstOrDefault(x => x is not null), "mobile");
+                var (existingCode, reason) =
+                c.CreditCode is not null && byCode.TryGetValue(c.CreditCode, out var sameCode) ? (sameCode, "creditCode")
+                : byName.TryGetValue(c.NameKey, out var sameName) ? (sameName, "name")
+                : (c.Contacts.Select(k => k.Mobile).OfType<string>().Select(byMobile.GetValueOrDefault).FirstOrDefault(x => x is not null), "mobile");
                 if (existingCode is not null)
                 {
                     Duplicates.Add(new ImportDuplicate(pending.Row, reason,

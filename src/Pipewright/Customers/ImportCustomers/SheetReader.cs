@@ -12,7 +12,7 @@ public sealed record SheetRow(int Number, string?[] Cells)
     public bool IsEmpty => Cells.All(string.IsNullOrWhiteSpace);
 }
 
-public enum SheetFormat { Xlsx, Csv, Unsupported }
+public enum SheetFormat { Xlsx, Csv, Unsupported, Unreadable }
 
 /// <summary>
 /// Reads an uploaded sheet row by row without loading it whole: xlsx through MiniExcel's streaming reader,
@@ -28,9 +28,27 @@ public static class SheetReader
         Span<byte> head = stackalloc byte[4];
         var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
         stream.Position = 0;
-        if (read >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K') return SheetFormat.Xlsx;
+        if (read >= 2 && head[0] == (byte)'P' && head[1] == (byte)'K') return IsWorkbook(stream) ? SheetFormat.Xlsx : SheetFormat.Unreadable;
         if (read >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0) return SheetFormat.Unsupported;
         return SheetFormat.Csv;
+    }
+
+    /// <summary>A zip with a workbook in it: a truncated or foreign zip is refused before reading starts.</summary>
+    private static bool IsWorkbook(Stream stream)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            return zip.GetEntry("xl/workbook.xml") is not null;
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentOutOfRangeException or IOException)
+        {
+            return false;
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
     }
 
     public static IEnumerable<SheetRow> Rows(Stream stream, SheetFormat format) =>
