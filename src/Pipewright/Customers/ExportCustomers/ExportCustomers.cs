@@ -48,7 +48,7 @@ public sealed class ExportCustomersHandler(IDbContextFactory<PipewrightDb> dbFac
         user.SeesEverything || user.IsInRole(Roles.RegionalManager) || user.IsInRole(Roles.SalesRep);
 
     /// <summary>Sales reps (and nobody with a wider role) are held to the row limit.</summary>
-    private static bool IsLimited(CurrentUser user) => !user.SeesEverything && !user.IsInRole(Roles.RegionalManager);
+    public static bool IsLimited(CurrentUser user) => !user.SeesEverything && !user.IsInRole(Roles.RegionalManager);
 
     /// <summary>Writes the file to <paramref name="output"/>; a refusal when not allowed or over the limit.</summary>
     public async Task<Failure?> HandleAsync(ExportCustomersRequest request, CurrentUser user, Stream output, CancellationToken ct)

@@ -91,38 +91,36 @@ public sealed class ImportCustomersHandler(
     {
         var db = run.Db;
         using var rows = SheetReader.Rows(request.File, format).GetEnumerator();
+        var header = FindHeader(rows, request.Mapping);
+        if (header.Failure is { } noHeader) return noHeader;
+        (run.HeaderRow, run.Columns) = header.Value!;
+        var map = run.Columns.Where(c => c.Field is not null).ToDictionary(c => c.Field!, c => c.Index);
+        if (!map.ContainsKey(ImportFields.Name)) return Failure.Rule("import.header.noName");
+        run.Map = map;
+
+        await using var transaction = request.DryRun ? null : await db.Database.BeginTransactionAsync(ct);
+        // Creates serialize on one advisory lock on PostgreSQL (see CreateCustomer): so does an import.
+        if (transaction is not null && db.IsPostgres)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CreateCustomerHandler.CreateLock})", ct);
+
+        while (rows.MoveNext())
         {
-            var header = FindHeader(rows, request.Mapping);
-            if (header.Failure is { } noHeader) return noHeader;
-            (run.HeaderRow, run.Columns) = header.Value!;
-            var map = run.Columns.Where(c => c.Field is not null).ToDictionary(c => c.Field!, c => c.Index);
-            if (!map.ContainsKey(ImportFields.Name)) return Failure.Rule("import.header.noName");
-            run.Map = map;
-
-            await using var transaction = request.DryRun ? null : await db.Database.BeginTransactionAsync(ct);
-            // Creates serialize on one advisory lock on PostgreSQL (see CreateCustomer): so does an import.
-            if (transaction is not null && db.IsPostgres)
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CreateCustomerHandler.CreateLock})", ct);
-
-            while (rows.MoveNext())
-            {
-                ct.ThrowIfCancellationRequested();
-                var row = rows.Current;
-                if (row.IsEmpty) continue;
-                run.TotalRows++;
-                run.Read(row);
-                if (run.Batch.Count >= BatchSize) await run.FlushAsync(ct);
-                if (run.TotalRows % 500 == 0) progress?.Report(run.TotalRows);
-            }
-            run.Complete();
-            await run.FlushAsync(ct);
-            if (transaction is not null)
-            {
-                await run.AuditJobAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-            progress?.Report(run.TotalRows);
+            ct.ThrowIfCancellationRequested();
+            var row = rows.Current;
+            if (row.IsEmpty) continue;
+            run.TotalRows++;
+            run.Read(row);
+            if (run.Batch.Count >= BatchSize) await run.FlushAsync(ct);
+            if (run.TotalRows % 500 == 0) progress?.Report(run.TotalRows);
         }
+        run.Complete();
+        await run.FlushAsync(ct);
+        if (transaction is not null)
+        {
+            await run.AuditJobAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        progress?.Report(run.TotalRows);
         return null;
     }
 
