@@ -66,6 +66,16 @@ public sealed class ImportingCustomersTests(BrowserApp app) : IClassFixture<Brow
             await ui["#customer-search"].FillAsync(word);
             await Expect(ui["#customers-table .customer-link"]).ToHaveCountAsync(2);
             await ui.ScreenshotAsync("in-the-list");
+
+            // 导出 takes the search along: the two customers, one row per contact.
+            var download = await ui.Page.RunAndWaitForDownloadAsync(() => ui["#export-customers"].ClickAsync());
+            Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+            await using var exported = await download.CreateReadStreamAsync();
+            using var copy = new MemoryStream();
+            await exported.CopyToAsync(copy);
+            copy.Position = 0;
+            var rows = MiniExcel.Query(copy, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(["张伟", "李娜", "赵磊"], rows.Select(r => (string)r["联系人"]).ToArray());
         });
 
     [Fact]
