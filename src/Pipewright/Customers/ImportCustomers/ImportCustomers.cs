@@ -45,6 +45,7 @@ public sealed class ImportCustomersHandler(
     private const int BatchSize = 2000;
     private const int HeaderSearchRows = 30;
     private const int ImportCacheKiB = 128 * 1024;
+    private const int KeptReports = 10;
     private static readonly Strings L = new();
 
     /// <summary>Administrators, the general manager and regional managers (for their region) import; others do not.</summary>
@@ -182,8 +183,12 @@ public sealed class ImportCustomersHandler(
                 [L["import.report.value"]] = "", [L["import.report.message"]] = d.Message,
             }))
             .OrderBy(r => (int)r[L["import.report.row"]]!);
-        await using var file = File.Create(path);
-        await MiniExcelLibs.MiniExcel.SaveAsAsync(file, rows, cancellationToken: ct);
+        await using (var file = File.Create(path))
+            await MiniExcelLibs.MiniExcel.SaveAsAsync(file, rows, cancellationToken: ct);
+        // A report is for fixing the sheet at hand: a user's last few are kept, older ones go.
+        foreach (var old in new DirectoryInfo(Path.GetDirectoryName(path)!).GetFiles("*.xlsx")
+                     .OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeptReports))
+            old.Delete();
         return id;
     }
 
