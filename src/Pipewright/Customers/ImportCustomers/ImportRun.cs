@@ -170,7 +170,8 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
         pending.Customer.Contacts.Add(new Contact
         {
             CustomerId = pending.Customer.Id, Name = name!, Title = title, Mobile = mobile.Value, Phone = phone.Value,
-            Email = email, WeChat = weChat, CreatedAt = now,
+            // Contacts are listed by CreatedAt: a tick per sheet row keeps them in the sheet's order.
+            Email = email, WeChat = weChat, CreatedAt = now.AddTicks(row.Number),
         });
     }
 
