@@ -53,6 +53,9 @@ internal sealed class CommandLine
               terms --root DIR --out FILE [--count 500] [--seed 1] [--owner USERNAME]
                   Samples search terms from the data (name and contact-name substrings, code prefixes, phone
                   digits) and writes them URL-encoded, one a line (FILE.txt gets them readable).
+              import-sheet --out FILE [--rows 100000] [--seed 1]
+                  Writes a messy customer sheet (title row, own header words, full-width characters, phones as
+                  Excel numbers, ~1% bad phones, bad credit codes and repeated customers) for bench/customer-import.sh.
               explain --root DIR [--terms FILE] [--user USERNAME] [--iterations 200] [--pieces]
                   Runs the list handler in-process on the terms, prints the SQL it emits, EXPLAIN QUERY PLAN
                   and where the time goes; --pieces adds wall and CPU time of the parts of a request.

@@ -3,6 +3,7 @@ using Pipewright.Bench;
 // Commands:
 //   generate --root DIR [--customers 20000] [--seed 1] [--admin-password P] [--password P] [--force]
 //   terms    --root DIR --out FILE [--count 500] [--seed 1] [--owner USERNAME]
+//   import-sheet --out FILE [--rows 100000] [--seed 1]
 //   explain  --root DIR [--terms FILE] [--user USERNAME] [--iterations 200] [--pieces] [--pieces]
 var command = args.FirstOrDefault();
 var options = CommandLine.Parse(args.Skip(1));
@@ -13,6 +14,7 @@ try
         "generate" => await Generate.RunAsync(options),
         "terms" => await TermSample.RunAsync(options),
         "explain" => await Explain.RunAsync(options),
+        "import-sheet" => ImportSheet.Run(options),
         _ => CommandLine.Usage(),
     };
 }

@@ -4,6 +4,7 @@ using Pipewright.Common.Audit;
 using Pipewright.Common.Data;
 using Pipewright.Components;
 using Pipewright.Customers;
+using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
 using Pipewright.Leads;
 using Pipewright.Notifications;
@@ -45,6 +46,7 @@ app.MapPipewrightApi()
 app.MapCookieSignIn();
 app.MapActivityFiles();
 app.MapLeadPages();
+app.MapCustomerFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

@@ -3,7 +3,9 @@ using Pipewright.Common.Auth;
 using Pipewright.Customers.CheckDuplicates;
 using Pipewright.Customers.Contacts;
 using Pipewright.Customers.CreateCustomer;
+using Pipewright.Customers.ExportCustomers;
 using Pipewright.Customers.GetCustomer;
+using Pipewright.Customers.ImportCustomers;
 using Pipewright.Customers.ListCustomers;
 using Pipewright.Customers.UpdateCustomer;
 
@@ -21,6 +23,9 @@ public static class CustomersModule
         services.AddScoped<SaveContactHandler>();
         services.AddScoped<CheckDuplicatesHandler>();
         services.AddScoped<OwnerChoices>();
+        services.AddOptions<ExportOptions>().BindConfiguration("Customers").ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ImportCustomersHandler>();
+        services.AddScoped<ExportCustomersHandler>();
         services.AddScoped<Organisation.IHandoverStep, CustomerHandover>();
         services.AddSingleton<Common.Audit.IAuditScope, CustomerAuditScope>();
         return services;
@@ -66,6 +71,8 @@ public static class CustomersModule
         customers.MapDelete("/{id:guid}/contacts/{contactId:guid}", async (Guid id, Guid contactId, CurrentUser user,
                 SaveContactHandler handler, CancellationToken ct) =>
             await handler.RemoveAsync(id, contactId, user, ct) is { } failure ? failure.ToProblem() : Results.NoContent());
+
+        customers.MapImportAndExport();
 
         return api;
     }

@@ -24,7 +24,7 @@ public sealed class CreateCustomerHandler(
     IDbContextFactory<PipewrightDb> dbFactory, IOptions<CustomerOptions> options, TimeProvider clock)
 {
     /// <summary>Serializes creates on PostgreSQL so that two identical requests cannot both pass the duplicate check.</summary>
-    private const long CreateLock = 727274101;
+    internal const long CreateLock = 727274101;
 
     public async Task<Outcome<CustomerDto>> HandleAsync(CreateCustomerRequest request, CurrentUser user, CancellationToken ct)
     {
