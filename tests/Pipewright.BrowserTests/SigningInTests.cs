@@ -33,7 +33,7 @@ public sealed partial class SigningInTests(BrowserApp app) : IClassFixture<Brows
             await Expect(ui["h1.page-title"]).ToHaveTextAsync("王磊，你好");
             var stats = ui["#home-stats"];
             await Expect(stats).ToBeVisibleAsync();
-            await Expect(stats.Locator(".stat-label")).ToHaveTextAsync(["我的客户", "A 类客户", "重点客户", "联系人"]);
+            await Expect(stats.Locator(".stat-label")).ToHaveTextAsync(["我的客户", "A 类客户", "重点客户", "联系人", "待处理的新线索"]);
             var myCustomers = int.Parse(await stats.Locator(".stat-value").First.InnerTextAsync(), System.Globalization.NumberStyles.AllowThousands,
                 System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(myCustomers, 1, 299); // his own customers, not the company's 300

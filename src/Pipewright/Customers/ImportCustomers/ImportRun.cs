@@ -170,8 +170,9 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
         pending.Customer.Contacts.Add(new Contact
         {
             CustomerId = pending.Customer.Id, Name = name!, Title = title, Mobile = mobile.Value, Phone = phone.Value,
-            // Contacts are listed by CreatedAt: a tick per sheet row keeps them in the sheet's order.
-            Email = email, WeChat = weChat, CreatedAt = now.AddTicks(row.Number),
+            // Contacts are listed by CreatedAt: a millisecond per contact keeps them in the sheet's order
+            // (SQLite stores instants to 0.1 ms, so a tick apart would tie).
+            Email = email, WeChat = weChat, CreatedAt = now.AddMilliseconds(pending.Customer.Contacts.Count),
         });
     }
 
