@@ -103,13 +103,16 @@ public sealed class ImportCustomersHandler(
         // SQLite's default page cache (2 MiB) makes every search row a page read once the index outgrows it:
         // a bounded larger cache for this connection while the import runs, given back afterwards.
         if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{ImportCacheKiB}", ct);
+        // The search rows are sorted once at the end (see SqliteSearchRows): a helper thread sorts along.
+        if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA threads = 2", ct);
         try
         {
             await ReadRowsAsync(rows, run, transaction, progress, ct);
         }
         finally
         {
-            if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            if (transaction is not null && !db.IsPostgres)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000; PRAGMA threads = 0", CancellationToken.None);
         }
         return null;
     }
@@ -132,6 +135,7 @@ public sealed class ImportCustomersHandler(
         await run.FlushAsync(ct);
         if (transaction is not null)
         {
+            await run.FinishAsync(ct);
             await run.AuditJobAsync(ct);
             await transaction.CommitAsync(ct);
         }
