@@ -242,10 +242,10 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
         foreach (var c in fresh) c.Code = CodeSequences.Format(prefix, year, next++);
         await (_customers ??= new(db)).InsertAsync(db, fresh, ct);
         await (_contacts ??= new(db)).InsertAsync(db, fresh.SelectMany(c => c.Contacts).ToList(), ct);
-        var terms = fresh.SelectMany(CustomerQueries.SearchTerms).ToList();
         // In key order: neighbouring rows land on neighbouring index pages.
-        if (db.IsPostgres) await (_terms ??= new(db)).InsertAsync(db, terms.OrderBy(t => t.Term, StringComparer.Ordinal).ToList(), ct);
-        else await (_sqliteTerms ??= new(db)).AddAsync(terms, ct);
+        if (db.IsPostgres)
+            await (_terms ??= new(db)).InsertAsync(db, fresh.SelectMany(CustomerQueries.SearchTerms).OrderBy(t => t.Term, StringComparer.Ordinal).ToList(), ct);
+        else await (_sqliteTerms ??= new(db)).AddAsync(fresh, ct);
         await (_audit ??= new(db)).InsertAsync(db, fresh.Select(Audit).ToList(), ct);
     }
 
