@@ -13,16 +13,17 @@ namespace Pipewright.Customers.ImportCustomers;
 /// <summary>
 /// The search rows of an import into SQLite, written at the end in one sorted pass. A big import has millions of
 /// them; written batch by batch, each batch lands all over the primary key (Kind, Term, EntityId), so every batch
-/// rewrites most of that index's pages. They are appended to a temporary table instead (no index, in a temporary
-/// file: bounded memory), then moved over once in key order. When the import brings more rows than the table
-/// holds, the other indexes of the table are dropped for that move and built again from sorted data, which is
-/// cheaper than inserting into them out of order; a small import into a large table keeps them.
+/// rewrites most of that index's pages. What they are cut from is appended to a temporary table instead (no
+/// index, in a temporary file: bounded memory), then the rows go over once in key order. When the import brings
+/// more rows than the table holds, the other indexes of the table are dropped for that move and built again from
+/// sorted data, which is cheaper than inserting into them out of order; a small import into a large table keeps them.
 /// Everything happens in the import's transaction: a cancelled or failed import leaves the indexes as they were.
 /// </summary>
 internal sealed class SqliteSearchRows(PipewrightDb db)
 {
     private const string Staged = "\"ImportSearchTerms\"";
     private static readonly JsonWriterOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // The rows the staged texts will give, before a record's repeated suffixes are dropped.
     private long _count;
 
     /// <summary>
