@@ -80,12 +80,15 @@ public static class CustomerQueries
     }
 
     public static IEnumerable<SearchTerm> SearchTerms(Customer customer) =>
-        SearchIndex.Terms(SearchKind, customer.Id,
-            new[] { customer.Code, customer.Name }
-                .Concat(customer.Aliases)
-                .Concat(customer.Contacts.Select(c => c.Name))
-                .Concat(customer.Contacts.SelectMany(c => new[] { c.Mobile, c.Phone })
-                    .Where(p => p is not null).SelectMany(p => PhoneDigits(p!))));
+        SearchIndex.Terms(SearchKind, customer.Id, SearchTexts(customer));
+
+    /// <summary>What a customer is found by: code, name, aliases, contact names and phone digits.</summary>
+    public static IEnumerable<string?> SearchTexts(Customer customer) =>
+        new[] { customer.Code, customer.Name }
+            .Concat(customer.Aliases)
+            .Concat(customer.Contacts.Select(c => c.Name))
+            .Concat(customer.Contacts.SelectMany(c => new[] { c.Mobile, c.Phone })
+                .Where(p => p is not null).SelectMany(p => PhoneDigits(p!)));
 
     /// <summary>People type landlines with their trunk 0 (0574…) and mobiles without: index both forms.</summary>
     private static IEnumerable<string> PhoneDigits(string e164)

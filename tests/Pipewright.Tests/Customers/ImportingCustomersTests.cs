@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Pipewright.Common.Auth;
+using Pipewright.Common.Data;
+using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Customers.Rules;
 using Pipewright.Tests.Infrastructure;
@@ -167,6 +170,24 @@ public sealed class ImportingCustomersTests(CompanyApp app) : IClassFixture<Comp
         {
             Seen = value;
             if (value >= rows) cancel.Cancel();
+        }
+    }
+
+    [Fact]
+    public async Task Imported_customers_get_the_search_rows_the_index_gives_them_also_past_the_BMP()
+    {
+        // On SQLite the import cuts suffixes in SQL, which counts characters where the index counts UTF-16 units.
+        var tag = PipewrightApp.Unique();
+        string[] names = [$"𠀀{tag}𠀾精密机械有限公司", $"宁波{tag}北仑区长江路精密机械制造有限公司"];
+        var admin = await app.AdminAsync();
+        var result = await ImportAsync(admin, Xlsx([["客户名称", "简称", "联系人", "手机"], [names[0], "𠀀精密", "甲一", Mobile()], [names[1], "长江精密", "乙二", Mobile()]]), dryRun: false);
+        Assert.Equal(2, result["created"]!.GetValue<int>());
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PipewrightDb>();
+        foreach (var customer in await db.Customers.Include(c => c.Contacts).Where(c => names.Contains(c.Name)).ToListAsync())
+        {
+            var stored = await db.SearchTerms.Where(t => t.EntityId == customer.Id).Select(t => t.Term).ToListAsync();
+            Assert.Equal(CustomerQueries.SearchTerms(customer).Select(t => t.Term).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Pipewright.Common.Api;
@@ -44,6 +45,7 @@ public sealed class ImportCustomersHandler(
     public const int ListedLimit = 500;
     private const int BatchSize = 2000;
     private const int HeaderSearchRows = 30;
+    private const int ReadAhead = 1000;
     private const int ImportCacheKiB = 128 * 1024;
     private const int KeptReports = 10;
     private static readonly Strings L = new();
@@ -103,13 +105,16 @@ public sealed class ImportCustomersHandler(
         // SQLite's default page cache (2 MiB) makes every search row a page read once the index outgrows it:
         // a bounded larger cache for this connection while the import runs, given back afterwards.
         if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{ImportCacheKiB}", ct);
+        // The search rows are sorted once at the end (see SqliteSearchRows): a helper thread sorts along.
+        if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA threads = 2", ct);
         try
         {
             await ReadRowsAsync(rows, run, transaction, progress, ct);
         }
         finally
         {
-            if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+            if (transaction is not null && !db.IsPostgres)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000; PRAGMA threads = 0", CancellationToken.None);
         }
         return null;
     }
@@ -117,21 +122,45 @@ public sealed class ImportCustomersHandler(
     private static async Task ReadRowsAsync(IEnumerator<SheetRow> rows, ImportRun run,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, IProgress<int>? progress, CancellationToken ct)
     {
-
-        while (rows.MoveNext())
+        // Unzipping and parsing the sheet runs on another core while this one checks and writes, a bounded
+        // number of rows ahead. A broken file's exception reaches the loop below through the channel.
+        var ahead = Channel.CreateBounded<SheetRow>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = Task.Run(async () =>
         {
-            ct.ThrowIfCancellationRequested();
-            var row = rows.Current;
-            if (row.IsEmpty) continue;
-            run.TotalRows++;
-            run.Read(row);
-            if (run.Batch.Count >= BatchSize) await run.FlushAsync(ct);
-            if (run.TotalRows % 500 == 0) progress?.Report(run.TotalRows);
+            try
+            {
+                while (rows.MoveNext())
+                    if (!rows.Current.IsEmpty) await ahead.Writer.WriteAsync(rows.Current, stop.Token);
+                ahead.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                ahead.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var row in ahead.Reader.ReadAllAsync(ct))
+            {
+                ct.ThrowIfCancellationRequested();
+                run.TotalRows++;
+                run.Read(row);
+                if (run.Batch.Count >= BatchSize) await run.FlushAsync(ct);
+                if (run.TotalRows % 500 == 0) progress?.Report(run.TotalRows);
+            }
+        }
+        finally
+        {
+            // The enumerator is disposed by the caller: the reading task must be done with it first.
+            await stop.CancelAsync();
+            await reader;
         }
         run.Complete();
         await run.FlushAsync(ct);
         if (transaction is not null)
         {
+            await run.FinishAsync(ct);
             await run.AuditJobAsync(ct);
             await transaction.CommitAsync(ct);
         }

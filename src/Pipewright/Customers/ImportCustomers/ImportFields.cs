@@ -77,7 +77,8 @@ public static partial class ImportFields
     public static string? Clean(string? cell)
     {
         if (string.IsNullOrWhiteSpace(cell)) return null;
-        var text = cell.Normalize(NormalizationForm.FormKC);
+        // ASCII is already in NFKC: most cells (phones, codes, e-mails) skip ICU, which took a sixth of a dry run.
+        var text = Ascii.IsValid(cell) ? cell : cell.Normalize(NormalizationForm.FormKC);
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)

@@ -206,11 +206,13 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
         var codes = Batch.Select(p => p.Customer.CreditCode).OfType<string>().ToList();
         var keys = Batch.Select(p => p.Customer.NameKey).Distinct().ToList();
         var mobiles = Batch.SelectMany(p => p.Customer.Contacts).Select(k => k.Mobile).OfType<string>().Distinct().ToList();
-        var byCode = await db.Customers.AsNoTracking().Where(c => c.CreditCode != null && codes.Contains(c.CreditCode))
+        // EF.Parameter: each list as one parameter (a JSON array on SQLite, an array on PostgreSQL). By default EF
+        // binds every element separately, and a batch's thousands of parameters cost more than the lookups themselves.
+        var byCode = await db.Customers.AsNoTracking().Where(c => c.CreditCode != null && EF.Parameter(codes).Contains(c.CreditCode))
             .Select(c => new { c.CreditCode, c.Code }).ToDictionaryAsync(c => c.CreditCode!, c => c.Code, ct);
-        var byName = (await db.Customers.AsNoTracking().Where(c => keys.Contains(c.NameKey))
+        var byName = (await db.Customers.AsNoTracking().Where(c => EF.Parameter(keys).Contains(c.NameKey))
             .Select(c => new { c.NameKey, c.Code }).ToListAsync(ct)).DistinctBy(c => c.NameKey).ToDictionary(c => c.NameKey, c => c.Code);
-        var byMobile = (await db.Contacts.AsNoTracking().Where(k => k.Mobile != null && mobiles.Contains(k.Mobile))
+        var byMobile = (await db.Contacts.AsNoTracking().Where(k => k.Mobile != null && EF.Parameter(mobiles).Contains(k.Mobile))
                 .Join(db.Customers, k => k.CustomerId, c => c.Id, (k, c) => new { k.Mobile, c.Code }).ToListAsync(ct))
             .DistinctBy(x => x.Mobile).ToDictionary(x => x.Mobile!, x => x.Code);
 
@@ -241,8 +243,9 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
         await (_customers ??= new(db)).InsertAsync(db, fresh, ct);
         await (_contacts ??= new(db)).InsertAsync(db, fresh.SelectMany(c => c.Contacts).ToList(), ct);
         // In key order: neighbouring rows land on neighbouring index pages.
-        var terms = fresh.SelectMany(CustomerQueries.SearchTerms).OrderBy(t => t.Term, StringComparer.Ordinal).ToList();
-        await (_terms ??= new(db)).InsertAsync(db, terms, ct);
+        if (db.IsPostgres)
+            await (_terms ??= new(db)).InsertAsync(db, fresh.SelectMany(CustomerQueries.SearchTerms).OrderBy(t => t.Term, StringComparer.Ordinal).ToList(), ct);
+        else await (_sqliteTerms ??= new(db)).AddAsync(fresh, ct);
         await (_audit ??= new(db)).InsertAsync(db, fresh.Select(Audit).ToList(), ct);
     }
 
@@ -250,6 +253,13 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
     private BulkInsert<Contact>? _contacts;
     private BulkInsert<SearchTerm>? _terms;
     private BulkInsert<AuditEntry>? _audit;
+    private SqliteSearchRows? _sqliteTerms;
+
+    /// <summary>The last writes of an import: on SQLite the search rows, gathered until now (see <see cref="SqliteSearchRows"/>).</summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        if (_sqliteTerms is not null) await _sqliteTerms.FinishAsync(ct);
+    }
 
     /// <summary>
     /// Each imported customer's history starts with a "created" entry naming the import, as a customer made
