@@ -107,6 +107,9 @@ public sealed class ImportCustomersHandler(
         if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{ImportCacheKiB}", ct);
         // The search rows are sorted once at the end (see SqliteSearchRows): a helper thread sorts along.
         if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA threads = 2", ct);
+        // A large import leaves hundreds of MB in the WAL, and the commit would copy them into the database file
+        // before the user gets an answer: the commit only appends to the WAL, and the copy runs after the answer.
+        if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint = 0", ct);
         try
         {
             await ReadRowsAsync(rows, run, transaction, progress, ct);
@@ -114,10 +117,33 @@ public sealed class ImportCustomersHandler(
         finally
         {
             if (transaction is not null && !db.IsPostgres)
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000; PRAGMA threads = 0", CancellationToken.None);
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000; PRAGMA threads = 0; PRAGMA wal_autocheckpoint = 1000",
+                    CancellationToken.None);
+                CheckpointLater(db.Database.GetConnectionString()!);
+            }
         }
         return null;
     }
+
+    /// <summary>
+    /// Copies the WAL into the database file on a connection of its own, off the request. Should it fail (a
+    /// long reader holds the WAL), nothing is lost: the data is in the WAL, and the next automatic checkpoint copies it.
+    /// </summary>
+    private static void CheckpointLater(string connectionString) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+        }
+    });
 
     private static async Task ReadRowsAsync(IEnumerator<SheetRow> rows, ImportRun run,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, IProgress<int>? progress, CancellationToken ct)
