@@ -90,7 +90,7 @@ public sealed partial class CreatingCustomersTests(BrowserApp app) : IClassFixtu
             await Expect(ui[".descriptions"]).ToContainTextAsync("浙江省慈溪市经济开发区新兴大道 88 号");
             await ui.ScreenshotAsync("detail");
 
-            await ui["#tab-contacts"].ClickAsync();
+            await ui.ShowTabAsync("contacts");
             var card = ui[".contact-card"];
             await Expect(card.Locator(".contact-name")).ToContainTextAsync("沈国强");
             await Expect(card.Locator("a[href^='tel:']")).ToHaveTextAsync(new Regex(@"\+8613587452301"));

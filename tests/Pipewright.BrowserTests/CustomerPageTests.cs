@@ -32,7 +32,7 @@ public sealed partial class CustomerPageTests(BrowserApp app) : IClassFixture<Br
             await Expect(ui[".descriptions"]).ToContainTextAsync("余姚市经济开发区新建北路 300 号");
             await ui.ScreenshotAsync("saved");
 
-            await ui["#tab-history"].ClickAsync();
+            await ui.ShowTabAsync("history");
             var change = ui["#history .changes li"].Filter(new() { Has = ui.Page.Locator(".field", new() { HasTextString = "地址" }) });
             await Expect(change.First).ToBeVisibleAsync();
             await Expect(change.First.Locator("del")).ToHaveTextAsync("余姚市阳明街道旧址 1 号");
@@ -52,7 +52,7 @@ public sealed partial class CustomerPageTests(BrowserApp app) : IClassFixture<Br
         {
             await ui.SignInAsync("wanglei");
             await ui.OpenAsync($"customers/{customer["id"]}");
-            await ui["#tab-contacts"].ClickAsync();
+            await ui.ShowTabAsync("contacts");
             await Expect(ui[".ant-empty-description"]).ToContainTextAsync("还没有联系人");
             await Expect(ui["#tab-contacts .count"]).ToHaveTextAsync("0");
 
@@ -142,7 +142,7 @@ public sealed partial class CustomerPageTests(BrowserApp app) : IClassFixture<Br
         {
             await ui.SignInAsync("wanglei");
             await ui.OpenAsync($"customers/{customer["id"]}");
-            await ui["#tab-history"].ClickAsync();
+            await ui.ShowTabAsync("history");
             var created = ui["#history > li"].Filter(new() { HasTextString = "创建了 客户" });
             await Expect(created.Locator(".changes")).ToBeVisibleAsync();
             await ui.ScreenshotAsync("history");

@@ -25,7 +25,7 @@ public sealed class FollowUpTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await ui.SignInAsync("wanglei");
             await ui.OpenAsync($"customers/{customer["id"]}");
-            await ui["#tab-activities"].ClickAsync();
+            await ui.ShowTabAsync("activities");
             await Expect(ui[".ant-empty-description"]).ToContainTextAsync("还没有跟进记录");
             await ui.ScreenshotAsync("empty");
 
@@ -80,7 +80,7 @@ public sealed class FollowUpTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await ui.SignInAsync("wanglei");
             await ui.OpenAsync($"customers/{demo["id"]}");
-            await ui["#tab-activities"].ClickAsync();
+            await ui.ShowTabAsync("activities");
             await Expect(ui["#activity-timeline .activity-item"].First).ToBeVisibleAsync();
             Assert.InRange(await ui["#activity-timeline .activity-item"].CountAsync(), 3, 20);
             await Expect(ui["#activity-timeline .next"].First).ToContainTextAsync("下一步");

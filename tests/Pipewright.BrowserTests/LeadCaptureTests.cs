@@ -66,7 +66,7 @@ public sealed class LeadCaptureTests(BrowserApp app) : IClassFixture<BrowserApp>
             await ui.ScreenshotAsync("converted");
             await ui["#open-customer"].ClickAsync();
             await Expect(ui["#customer-name"]).ToContainTextAsync(company);
-            await ui["#tab-contacts"].ClickAsync();
+            await ui.ShowTabAsync("contacts");
             await Expect(ui.Page.GetByText("沈国强")).ToBeVisibleAsync();
             await ui.ScreenshotAsync("customer");
         }, phone: true);

@@ -53,12 +53,12 @@ public sealed class PhoneLayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
             await AssertFitsAsync(ui);
             await ui.ScreenshotAsync("editing");
 
-            await ui["#tab-contacts"].ClickAsync();
+            await ui.ShowTabAsync("contacts");
             await Expect(ui[".contact-card"]).ToContainTextAsync("欧阳建华");
             await AssertFitsAsync(ui);
             await ui.ScreenshotAsync("contacts");
 
-            await ui["#tab-history"].ClickAsync();
+            await ui.ShowTabAsync("history");
             await Expect(ui["#history"]).ToBeVisibleAsync();
             await AssertFitsAsync(ui);
             await ui.ScreenshotAsync("history");

@@ -28,7 +28,7 @@ public sealed partial class PublicPoolTests(BrowserApp app) : IClassFixture<Brow
             await Expect(ui["#customer-name"]).ToContainTextAsync(name);
             await Expect(ui["#pool-panel"]).ToContainTextAsync("该客户在公海中");
             await Expect(ui["#edit-customer"]).ToHaveCountAsync(0);
-            await ui["#tab-contacts"].ClickAsync();
+            await ui.ShowTabAsync("contacts");
             await Expect(ui[".contact-card"].First).ToContainTextAsync("****");
             await ui.ScreenshotAsync("masked");
 
@@ -45,7 +45,7 @@ public sealed partial class PublicPoolTests(BrowserApp app) : IClassFixture<Brow
             await Expect(ui["#customer-owner"]).ToHaveTextAsync("王磊");
             await Expect(ui["#ownership-history"]).ToContainTextAsync("领取");
             await Expect(ui["#release-customer"]).ToBeVisibleAsync();
-            await ui["#tab-contacts"].ClickAsync();
+            await ui.ShowTabAsync("contacts");
             await Expect(ui[".contact-card"].First).Not.ToContainTextAsync("****");
             await ui.ScreenshotAsync("mine");
 

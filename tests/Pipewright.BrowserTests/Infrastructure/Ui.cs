@@ -77,6 +77,27 @@ public sealed partial class Ui
     public Task WaitForInteractiveAsync() =>
         Page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.__pwBatches > 0");
 
+    /// <summary>
+    /// Opens a tab of a record page and waits until it shows. Panels above the tabs (pool state, ownership history)
+    /// load after the first render and move the tabs down, so a click can land where a tab was: click again then.
+    /// </summary>
+    public async Task ShowTabAsync(string key)
+    {
+        var tab = Page.Locator($"#tab-{key}");
+        for (var attempt = 1; ; attempt++)
+        {
+            await tab.ClickAsync();
+            try
+            {
+                await Expect(tab).ToHaveClassAsync(new Regex(@"\bactive\b"), new() { Timeout = 2000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
     /// <summary>Signs in on /login (wherever the browser is sent there from) and waits for the page it lands on.</summary>
     public async Task SignInAsync(string userName, string password = BrowserApp.Password, bool shoot = false)
     {
