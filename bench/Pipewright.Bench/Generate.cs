@@ -3,7 +3,6 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
@@ -77,15 +76,13 @@ internal static class Generate
         step.Restart();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var connection = db.Database.GetDbConnection();
-            var tx = transaction.GetDbTransaction();
             // A bigger page cache for this connection only; the file's settings are untouched.
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;");
-            await new BulkInsert<Customer>(db).InsertAsync(connection, tx, customers, default);
+            await GeneratorInsert.InsertAsync(db, customers);
             Console.WriteLine($"  customers                    {step.Elapsed.TotalSeconds,6:F1} s");
-            await new BulkInsert<Contact>(db).InsertAsync(connection, tx, contacts, default);
+            await GeneratorInsert.InsertAsync(db, contacts);
             Console.WriteLine($"  contacts                     {step.Elapsed.TotalSeconds,6:F1} s");
-            await new BulkInsert<SearchTerm>(db).InsertAsync(connection, tx, terms, default);
+            await GeneratorInsert.InsertAsync(db, terms);
             Console.WriteLine($"  search rows                  {step.Elapsed.TotalSeconds,6:F1} s");
             await transaction.CommitAsync();
         }
