@@ -6,6 +6,7 @@ using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
+using Pipewright.Erp;
 using Pipewright.Leads;
 using Pipewright.Notifications;
 using Pipewright.Organisation;
@@ -22,6 +23,7 @@ builder.Services
     .AddOrganisation()
     .AddCustomers()
     .AddPipeline()
+    .AddErp()
     .AddActivities()
     .AddLeads()
     .AddNotifications()

@@ -789,6 +789,36 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("Customer");
                 });
 
+            modelBuilder.Entity("Pipewright.Erp.StockLevel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OnHand")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("WeeklyCapacity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelKey")
+                        .IsUnique();
+
+                    b.ToTable("StockLevel");
+                });
+
             modelBuilder.Entity("Pipewright.Leads.Lead", b =>
                 {
                     b.Property<Guid>("Id")
