@@ -16,6 +16,23 @@ public sealed record ListProductsRequest : PagedQuery
     public bool? IncludeInactive { get; init; }
 }
 
+public static class ProductQueries
+{
+    /// <summary>
+    /// Products matching every word of the search in the model (spaces and case ignored, so "d371x dn300" finds
+    /// D371X-16 DN300), the name or the category.
+    /// </summary>
+    public static IQueryable<Product> Matching(this IQueryable<Product> products, string search)
+    {
+        foreach (var term in search.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries).Take(5))
+        {
+            var key = Product.KeyOf(term);
+            products = products.Where(p => p.ModelKey.Contains(key) || p.Name.Contains(term) || p.Category.Contains(term));
+        }
+        return products;
+    }
+}
+
 public sealed class ListProductsHandler(IDbContextFactory<PipewrightDb> dbFactory)
 {
     public async Task<Paged<ProductDto>> HandleAsync(ListProductsRequest request, CurrentUser user, CancellationToken ct)
@@ -26,12 +43,10 @@ public sealed class ListProductsHandler(IDbContextFactory<PipewrightDb> dbFactor
         if (!string.IsNullOrWhiteSpace(request.Category)) products = products.Where(p => p.Category == request.Category.Trim());
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
-            var key = Product.KeyOf(request.Search);
-            var text = request.Search.Trim();
-            // A model-key prefix ranks first (typing "Z41H" finds the gate valves), then contains, then name matches.
-            products = products.Where(p => p.ModelKey.Contains(key) || p.Name.Contains(text) || p.Category.Contains(text));
-            products = products.OrderBy(p => p.ModelKey.StartsWith(key) ? 0 : p.ModelKey.Contains(key) ? 1 : 2)
-                .ThenBy(p => p.Category).ThenBy(p => p.ModelKey);
+            var first = Product.KeyOf(request.Search.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]);
+            // A model-key prefix ranks first (typing "Z41H" finds the gate valves), then the other matches.
+            products = products.Matching(request.Search)
+                .OrderBy(p => p.ModelKey.StartsWith(first) ? 0 : 1).ThenBy(p => p.Category).ThenBy(p => p.ModelKey);
         }
         else
         {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Pipewright.Catalog;
+using Pipewright.Catalog.ListProducts;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
@@ -45,12 +46,7 @@ public sealed class StockLevelsHandler(IDbContextFactory<PipewrightDb> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var products = db.Products.AsNoTracking().Where(p => p.IsActive);
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var key = Product.KeyOf(request.Search);
-            var text = request.Search.Trim();
-            products = products.Where(p => p.ModelKey.Contains(key) || p.Name.Contains(text) || p.Category.Contains(text));
-        }
+        if (!string.IsNullOrWhiteSpace(request.Search)) products = products.Matching(request.Search);
         var rows = from p in products
                    join s in db.StockLevels.AsNoTracking() on p.ModelKey equals s.ModelKey into levels
                    from s in levels.DefaultIfEmpty()
