@@ -112,8 +112,14 @@ public sealed class ImportProductsHandler(IDbContextFactory<PipewrightDb> dbFact
 
     private static string? HeaderOf(string field) => field switch
     {
-        "model" => ModelHeaders[0], "name" => NameHeaders[0], "category" => CategoryHeaders[0], "unit" => UnitHeaders[0],
-        "listPrice" => ListPriceHeaders[0], "unitCost" => CostHeaders[0], "floorPrice" => FloorHeaders[0], _ => null,
+        "model" => ModelHeaders[0],
+        "name" => NameHeaders[0],
+        "category" => CategoryHeaders[0],
+        "unit" => UnitHeaders[0],
+        "listPrice" => ListPriceHeaders[0],
+        "unitCost" => CostHeaders[0],
+        "floorPrice" => FloorHeaders[0],
+        _ => null,
     };
 
     private async Task<(int Created, int Updated)> WriteProductsAsync(PipewrightDb db, List<(int Row, CreateProductRequest Fields)> batch, CancellationToken ct)
