@@ -84,5 +84,19 @@ public sealed class CatalogTests(BrowserApp app) : IClassFixture<BrowserApp>
             var (document, window) = await ui.WidthsAsync();
             Assert.True(document <= window, $"the catalog scrolls sideways on a phone: {document} > {window}");
             await ui.ScreenshotAsync("phone");
+
+            // The stock tab: readable, not editable by a rep, and the availability check answers.
+            await ui["#tab-stock"].ClickAsync();
+            await Expect(ui["#stock-table"]).ToBeVisibleAsync();
+            await ui.WaitForInteractiveAsync();
+            await Expect(ui[".edit-stock"]).ToHaveCountAsync(0);
+            await Expect(ui["#toggle-stock-import"]).ToHaveCountAsync(0);
+            await ui["#check-model"].FillAsync("Z41H-16C DN100");
+            await ui["#check-quantity"].FillAsync("5");
+            await ui["#check-availability"].ClickAsync();
+            await Expect(ui["#availability-answer"]).ToContainTextAsync("内置库存");
+            (document, window) = await ui.WidthsAsync();
+            Assert.True(document <= window, $"the stock page scrolls sideways on a phone: {document} > {window}");
+            await ui.ScreenshotAsync("phone-stock");
         }, phone: true);
 }
