@@ -1,4 +1,5 @@
 using Pipewright.Activities;
+using Pipewright.Catalog;
 using Pipewright.Common;
 using Pipewright.Common.Audit;
 using Pipewright.Common.Data;
@@ -22,6 +23,7 @@ builder.Services
     .AddPipewrightCommon(builder.Configuration)
     .AddOrganisation()
     .AddCustomers()
+    .AddCatalog()
     .AddPipeline()
     .AddErp()
     .AddActivities()
@@ -39,6 +41,8 @@ app.MapGet("/health", HealthCheck.HandleAsync).AllowAnonymous().ExcludeFromDescr
 app.MapPipewrightApi()
     .MapOrganisation()
     .MapCustomers()
+    .MapCatalog()
+    .MapErp()
     .MapPipeline()
     .MapActivities()
     .MapLeads()
@@ -49,6 +53,8 @@ app.MapCookieSignIn();
 app.MapActivityFiles();
 app.MapLeadPages();
 app.MapCustomerFiles();
+app.MapCatalogFiles();
+app.MapErpFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

@@ -91,6 +91,7 @@ public static class ProductLimits
     public const int Model = 64;
     public const int Name = 100;
     public const int Short = 50;
+    public const int Options = 60;
 }
 
 public static class ProductTables

@@ -64,6 +64,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
             i++;
         }
         await db.SaveChangesAsync(ct);
+        await DemoCatalog.LoadAsync(db, now, ct);
         await DemoActivities.LoadAsync(db, now, ct);
         await DemoLeads.LoadAsync(db, now, ct);
         await DemoPool.LoadAsync(scope.ServiceProvider, now, ct);

@@ -9,6 +9,12 @@ public sealed record Availability(
     string Model, decimal? Available, DateOnly? EarliestDate, bool? CanMeet, string Source, DateTimeOffset AsOf)
 {
     public bool IsKnown => CanMeet is not null;
+
+    /// <summary>
+    /// Why the answer is unknown, when it is: <c>unknownModel</c>, <c>timeout</c>, <c>unreachable</c>, <c>rejected</c>,
+    /// <c>malformed</c> or <c>circuitOpen</c> (see docs/erp-contract.md). Null for a known answer.
+    /// </summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>The ERP behind availability checks: the built-in stock table, or an external ERP over HTTP.</summary>

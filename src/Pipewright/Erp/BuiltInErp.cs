@@ -18,7 +18,7 @@ public sealed class BuiltInErp(IDbContextFactory<PipewrightDb> dbs, TimeProvider
         await using var db = await dbs.CreateDbContextAsync(ct);
         var key = Product.KeyOf(model);
         var stock = await db.StockLevels.AsNoTracking().FirstOrDefaultAsync(s => s.ModelKey == key, ct);
-        if (stock is null) return new Availability(model, null, null, null, Source, now);
+        if (stock is null) return new Availability(model, null, null, null, Source, now) { Reason = ErpReasons.UnknownModel };
 
         var earliest = EarliestDate(stock.OnHand, stock.WeeklyCapacity, quantity, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ChinaTime.Zone).DateTime));
         var canMeet = earliest is { } date && (needBy is not { } need || date <= need);
