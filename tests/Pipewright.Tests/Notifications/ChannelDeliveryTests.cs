@@ -40,6 +40,7 @@ public sealed class ChannelDeliveryTests(ChannelsApp app) : IClassFixture<Channe
             ["text"] = new JsonObject { ["content"] = $"{ChannelTesting.ReturnedTitle}\n{ChannelTesting.ReturnedBody}", ["mentioned_mobile_list"] = new JsonArray("13800138000") },
         };
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(request.Body)), request.Body);
+        Assert.Contains(ChannelTesting.ReturnedTitle, request.Body); // UTF-8 on the wire, not \u escapes
         var row = Assert.Single(await app.OutboxAsync());
         Assert.Equal(OutboxStatus.Delivered, row.Status);
         Assert.Equal(1, row.Attempts);

@@ -42,9 +42,12 @@ public interface INotificationChannel
 /// <summary>What the robots and the WeCom API have in common: JSON over HTTPS answered with an error code.</summary>
 internal static class ChannelHttp
 {
+    // Chinese as UTF-8, not \uXXXX escapes: what the channels' own examples send, and what their byte limits count.
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task<(HttpStatusCode Status, string Body)> PostJsonAsync(HttpClient http, string url, JsonObject payload, CancellationToken ct)
     {
-        using var content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json");
+        using var content = new StringContent(payload.ToJsonString(Json), Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(url, content, ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
     }
