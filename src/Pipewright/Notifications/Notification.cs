@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pipewright.Common.Data;
@@ -5,7 +6,6 @@ using Pipewright.Common.Localization;
 using Pipewright.Notifications.Channels;
 using Pipewright.Notifications.Outbox;
 using Pipewright.Notifications.Preferences;
-using System.Globalization;
 
 namespace Pipewright.Notifications;
 
