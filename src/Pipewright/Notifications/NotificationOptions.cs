@@ -17,6 +17,9 @@ public sealed class NotificationOptions
     [Range(10, 3600)] public int LeaseSeconds { get; set; } = 120;
     [Range(1, 1000)] public int BatchSize { get; set; } = 50;
 
+    /// <summary>Delivered messages are kept this long for the delivery log, then deleted (the in-app notification stays).</summary>
+    [Range(1, 3650)] public int KeepDeliveredDays { get; set; } = 30;
+
     /// <summary>Messages per minute per channel: the robots allow 20 per robot, Feishu 100.</summary>
     public Dictionary<string, int> PerMinute { get; set; } = new()
     {

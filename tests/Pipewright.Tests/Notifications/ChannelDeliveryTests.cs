@@ -47,6 +47,10 @@ public sealed class ChannelDeliveryTests(ChannelsApp app) : IClassFixture<Channe
         Assert.Contains("\"errcode\":0", row.LastAnswer);
         Assert.Equal(0, (await app.DeliverAsync()).Delivered);
         Assert.Single(wecom.Requests);
+
+        app.Clock.Advance(TimeSpan.FromDays(31)); // the delivery log keeps 30 days
+        await app.DeliverAsync();
+        Assert.Empty(await app.OutboxAsync());
     }
 
     [Fact]

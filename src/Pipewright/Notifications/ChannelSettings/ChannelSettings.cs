@@ -128,9 +128,10 @@ public sealed class ChannelSettingsHandler(
         {
             answer = await sender.SendAsync(config, message, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            answer = ChannelAnswer.Of(AnswerKind.Transient, e.Message);
+            // The administrator wants to see why, whatever broke: the answer is shown, not a 500.
+            answer = ChannelAnswer.Of(AnswerKind.Transient, $"{e.GetType().Name}: {e.Message}");
         }
         return new TestChannelResult(answer.Kind == AnswerKind.Delivered, answer.Kind.ToString().ToLowerInvariant(), answer.Text);
     }

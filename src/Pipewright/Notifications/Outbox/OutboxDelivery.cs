@@ -26,7 +26,15 @@ public sealed partial class OutboxDelivery(
         var run = new DeliveryRun(0, 0, 0, 0);
         while (await ClaimAsync(ct) is { Count: > 0 } claimed)
             run = await SendAsync(claimed, run, ct);
+        await PruneAsync(ct);
         return run;
+    }
+
+    private async Task PruneAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var before = clock.GetUtcNow().AddDays(-options.Value.KeepDeliveredDays);
+        await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Delivered && m.DeliveredAt < before).ExecuteDeleteAsync(ct);
     }
 
     private async Task<List<Guid>> ClaimAsync(CancellationToken ct)
@@ -104,9 +112,11 @@ public sealed partial class OutboxDelivery(
         {
             answer = await channel.SendAsync(config, new OutgoingMessage(message.Id, message.Recipient, message.Subject, message.Body), ct);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            answer = ChannelAnswer.Of(AnswerKind.Transient, e.Message);
+            // Down, timed out, or an answer we could not read: counted as an attempt, so that a message that always
+            // breaks the sender ends up failed instead of being claimed again forever.
+            answer = ChannelAnswer.Of(AnswerKind.Transient, $"{e.GetType().Name}: {e.Message}");
         }
         now = clock.GetUtcNow();
         message.LastAttemptAt = now;
