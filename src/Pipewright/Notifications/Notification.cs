@@ -1,7 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pipewright.Common.Data;
 using Pipewright.Common.Localization;
+using Pipewright.Notifications.Channels;
+using Pipewright.Notifications.Outbox;
+using Pipewright.Notifications.Preferences;
 
 namespace Pipewright.Notifications;
 
@@ -49,10 +53,11 @@ public static class NotificationTables
 }
 
 /// <summary>
-/// Adds a notification in the caller's context, so that it is saved (or rolled back) with the change it
-/// tells about. External channels will read the same rows later; nothing here knows about them.
+/// Adds a notification in the caller's context, with one outbox row for each external channel the recipient gets
+/// this kind on, so that all of it is saved (or rolled back) with the change it tells about: nothing is sent for
+/// a change that did not happen, and nothing is lost if a channel is down or the process stops before sending.
 /// </summary>
-public sealed class Notifier(TimeProvider clock)
+public sealed class Notifier(TimeProvider clock, Strings l)
 {
     public Notification Notify(PipewrightDb db, Guid userId, string kind, string titleKey, string bodyKey,
         IEnumerable<object> args, string? link = null)
@@ -64,6 +69,64 @@ public sealed class Notifier(TimeProvider clock)
             Link = link, CreatedAt = clock.GetUtcNow(),
         };
         db.Notifications.Add(notification);
+        WriteOutbox(db, notification);
         return notification;
+    }
+
+    // Synchronous on purpose: callers add notifications in the middle of their own work, before their one save.
+    // The queries are small (enabled channels, one user's choices) and most companies enable no channel at all.
+    private void WriteOutbox(PipewrightDb db, Notification notification)
+    {
+        var enabled = db.ChannelSettings.AsNoTracking().Where(c => c.Enabled).Select(c => c.Channel).ToList();
+        if (enabled.Count == 0) return;
+        var channels = ChannelsFor(db, notification.UserId, notification.Kind).Intersect(enabled).ToList();
+        if (channels.Count == 0) return;
+
+        var user = db.Users.AsNoTracking().Where(u => u.Id == notification.UserId)
+            .Select(u => new { u.Email, u.PhoneNumber, u.IsActive }).SingleOrDefault();
+        if (user is null || !user.IsActive) return;
+        var profile = db.NotificationProfiles.AsNoTracking().SingleOrDefault(p => p.UserId == notification.UserId);
+
+        var (subject, body) = Render(notification, profile?.Language ?? Strings.Chinese.Name);
+        foreach (var channel in channels)
+        {
+            var recipient = channel switch
+            {
+                NotificationChannels.Email => user.Email,
+                NotificationChannels.WeComApp => profile?.WeComUserId,
+                _ => Mentions.Mobile(user.PhoneNumber) ?? "",
+            };
+            if (string.IsNullOrWhiteSpace(recipient) && !NotificationChannels.IsRobot(channel)) continue; // no address: the app still has it
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                NotificationId = notification.Id, UserId = notification.UserId, Kind = notification.Kind, Channel = channel,
+                Recipient = recipient ?? "", Subject = subject, Body = body,
+                NextAttemptAt = notification.CreatedAt, CreatedAt = notification.CreatedAt,
+            });
+        }
+    }
+
+    /// <summary>The kind's default channels, corrected by the person's own choices.</summary>
+    public static IEnumerable<string> ChannelsFor(PipewrightDb db, Guid userId, string kind)
+    {
+        var defaults = NotificationKinds.Find(kind)?.DefaultChannels ?? [];
+        var choices = db.NotificationPreferences.AsNoTracking().Where(p => p.UserId == userId && p.Kind == kind)
+            .ToDictionary(p => p.Channel, p => p.Enabled);
+        return NotificationChannels.All.Where(c => choices.TryGetValue(c, out var on) ? on : defaults.Contains(c));
+    }
+
+    private (string Subject, string Body) Render(Notification notification, string language)
+    {
+        var culture = Strings.Cultures.FirstOrDefault(c => c.Name == language) ?? Strings.Chinese;
+        var (ui, current) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = culture;
+            return (notification.Title(l), notification.Body(l));
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, current);
+        }
     }
 }

@@ -21,6 +21,9 @@ public class PipewrightApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _postgresName = "pw_" + Guid.NewGuid().ToString("N")[..12];
     private string? _postgres;
 
+    /// <summary>The PostgreSQL database of this host, when the suite runs on PostgreSQL (a second host can open it).</summary>
+    public string? PostgresConnectionString => _postgres;
+
     /// <summary>The host's clock; tests move it (pool rules, due dates, reports).</summary>
     public TestClock Clock { get; } = new();
 

@@ -17,6 +17,7 @@ internal static class AuditRecorder
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail",
         "Version", "NameKey", "UpdatedAt", "AccessFailedCount", "LockoutEnd", "LockoutEnabled",
         "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled",
+        "ProtectedKey", "ProtectedSecret",
         // The entry's own time and its root already say these.
         "CreatedAt", "CustomerId",
     };
