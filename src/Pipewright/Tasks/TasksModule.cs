@@ -29,6 +29,7 @@ public static class TasksModule
         services.AddScoped<Organisation.IHandoverStep, TaskHandover>();
         services.AddSingleton<Common.Audit.IAuditScope, TaskAuditScope>();
         services.AddSingleton<TaskSweep>();
+        services.AddSingleton(new Customers.CustomerTab("techRequests", "tasks.tab", typeof(CustomerTechRequests), 30));
         services.AddHostedService<TaskJob>();
         return services;
     }
