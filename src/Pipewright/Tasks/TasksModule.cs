@@ -24,6 +24,7 @@ public static class TasksModule
         services.AddScoped<GetTaskHandler>();
         services.AddScoped<WorkOnTaskHandler>();
         services.AddScoped<ReassignTaskHandler>();
+        services.AddScoped<CancelTaskHandler>();
         services.AddScoped<ChecklistTemplatesHandler>();
         services.AddScoped<LeaveHandler>();
         services.AddScoped<Organisation.IHandoverStep, TaskHandover>();
@@ -56,6 +57,9 @@ public static class TasksModule
         tasks.MapPost("/{id:guid}/reassign", async (Guid id, ReassignTaskRequest request, CurrentUser user, ReassignTaskHandler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(id, request, user, ct)).ToResult(TypedResults.Ok))
             .Validated<ReassignTaskRequest>()
+            .Produces<TechTaskDto>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        tasks.MapPost("/{id:guid}/cancel", async (Guid id, CurrentUser user, CancelTaskHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, user, ct)).ToResult(TypedResults.Ok))
             .Produces<TechTaskDto>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
         var checklists = api.MapGroup("/checklists").WithTags("Tasks");

@@ -77,6 +77,9 @@ public sealed class TechTask : IAudited, IVersioned
         OnTime = now <= DueAt;
     }
 
+    /// <summary>No longer needed (the deal changed): it leaves the engineer's list and counts in no metric.</summary>
+    public void Cancel() => Status = TechTaskStatus.Cancelled;
+
     public void Reassign(Guid assigneeId, DateTimeOffset now)
     {
         AssigneeId = assigneeId;

@@ -207,6 +207,33 @@ public sealed class WorkingOnTasksTests(TasksApp app) : IClassFixture<TasksApp>
             t => t!["id"]!.GetValue<Guid>() == id);
     }
 
+    [Fact]
+    public async Task The_requester_withdraws_a_request_and_a_departing_engineers_open_requests_go_to_the_successor()
+    {
+        var category = TasksApp.Category("闸阀");
+        var leaving = await app.EngineerAsync(category);
+        var successor = await app.EngineerAsync(TasksApp.Category("别的"));
+        var rep1 = await app.SignInAsync("rep1");
+        var opportunity = await TasksApp.OpportunityAsync(rep1);
+        var withdrawn = (await TasksApp.RequestAsync(rep1, opportunity, category))["taskId"]!.GetValue<Guid>();
+        var kept = (await TasksApp.RequestAsync(rep1, opportunity, category))["taskId"]!.GetValue<Guid>();
+
+        var engineer = await app.SignInAsync(leaving.UserName);
+        Assert.Equal(HttpStatusCode.Forbidden, (await engineer.PostAsync($"/api/v1/tasks/{withdrawn}/cancel", null)).StatusCode);
+        var cancelled = await rep1.PostAsync($"/api/v1/tasks/{withdrawn}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await PipewrightApp.ReadAsync(cancelled))["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await engineer.PostAsJsonAsync($"/api/v1/tasks/{withdrawn}/complete", new { })).StatusCode);
+
+        var admin = await app.AdminAsync();
+        var handover = await admin.PostAsJsonAsync($"/api/v1/users/{leaving.Id}/deactivate", new { handoverToUserId = successor.Id });
+        Assert.Equal(HttpStatusCode.OK, handover.StatusCode);
+        Assert.Equal(1, (await PipewrightApp.ReadAsync(handover))["tasks"]!.GetValue<int>());
+        var task = (await rep1.GetFromJsonAsync<JsonObject>($"/api/v1/tasks/{kept}"))!;
+        Assert.Equal(successor.Id, task["assigneeId"]!.GetValue<Guid>());
+        Assert.Equal(leaving.Id, Assert.Single(task["reassignments"]!.AsArray())!["fromId"]!.GetValue<Guid>());
+    }
+
     private static async Task<int> NoticesAsync(HttpClient client, string code, string text)
     {
         var items = (await client.GetFromJsonAsync<JsonObject>("/api/v1/notifications?pageSize=200"))!["items"]!.AsArray();

@@ -70,7 +70,7 @@ public sealed partial class TaskSweep(IDbContextFactory<PipewrightDb> dbFactory,
         var assignee = await db.Users.Where(u => u.Id == task.AssigneeId).Select(u => u.DisplayName).SingleAsync(ct);
         foreach (var id in managers)
             notifier.Notify(db, id, "task-escalated", "notification.task.escalated.title", "notification.task.escalated.body",
-                [task.Code, task.Category, customer, assignee, TaskNotices.ChinaTimeText(task.DueAt)], $"/tasks?focus={task.Id}");
+                [task.Code, task.Category, customer, assignee, TaskNotices.ChinaTimeText(task.DueAt)], "/tasks");
         notifier.Notify(db, task.AssigneeId, "task-overdue", "notification.task.overdue.title", "notification.task.overdue.body",
             [task.Code, task.Category, customer, TaskNotices.ChinaTimeText(task.DueAt)], TaskNotices.Link(task.Id));
     }

@@ -52,3 +52,27 @@ public sealed class ReassignTaskHandler(IDbContextFactory<PipewrightDb> dbFactor
         return await getTask.HandleAsync(id, user, ct);
     }
 }
+
+/// <summary>The requester (or the engineering manager, Admin, GM) withdraws a request that is no longer needed.</summary>
+public sealed class CancelTaskHandler(IDbContextFactory<PipewrightDb> dbFactory, GetTaskHandler getTask)
+{
+    public async Task<Outcome<TechTaskDto>> HandleAsync(Guid id, CurrentUser user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Actor = user.Actor;
+        var task = await (await TaskScope.VisibleToAsync(db, user, ct)).SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null) return Failure.NotFound();
+        if (task.RequesterId != user.Id && !await TaskScope.MayReassignAsync(db, user, task, ct)) return Failure.Forbidden();
+        if (!task.IsOpen) return WorkOnTaskHandler.NotOpen(task);
+        task.Cancel();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Concurrency();
+        }
+        return await getTask.HandleAsync(id, user, ct);
+    }
+}
