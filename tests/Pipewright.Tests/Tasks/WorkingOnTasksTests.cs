@@ -49,6 +49,26 @@ public sealed class WorkingOnTasksTests(TasksApp app) : IClassFixture<TasksApp>
     }
 
     [Fact]
+    public async Task A_retried_upload_with_the_same_idempotency_key_stores_the_file_once()
+    {
+        var rep1 = await app.SignInAsync("rep1");
+        var key = Guid.NewGuid().ToString();
+        async Task<JsonObject> UploadAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/attachments") { Content = TestFiles.Form(Webm, "语音.webm", "audio/webm") };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await rep1.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return await PipewrightApp.ReadAsync(response);
+        }
+        Assert.Equal((await UploadAsync())["id"]!.GetValue<Guid>(), (await UploadAsync())["id"]!.GetValue<Guid>());
+
+        var tooLong = new HttpRequestMessage(HttpMethod.Post, "/api/v1/attachments") { Content = TestFiles.Form(Webm, "a.webm", "audio/webm") };
+        tooLong.Headers.Add("Idempotency-Key", new string('k', 65));
+        Assert.Equal(HttpStatusCode.BadRequest, (await rep1.SendAsync(tooLong)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_engineer_completes_with_ticked_items_a_photo_and_a_voice_note_and_the_requester_sees_it()
     {
         var (created, engineer, rep1) = await AssignedAsync();
