@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Pipewright.Tasks.Escalation;
 using Pipewright.Tests.Activities;
 using Pipewright.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Pipewright.Tests.Tasks;
 
