@@ -14,6 +14,7 @@ using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
+using Pipewright.Tasks;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
 var loadDemo = args.Contains("--demo");
@@ -30,6 +31,7 @@ builder.Services
     .AddLeads()
     .AddNotifications()
     .AddPublicPool()
+    .AddTasks()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -48,9 +50,11 @@ app.MapPipewrightApi()
     .MapLeads()
     .MapNotifications()
     .MapPublicPool()
+    .MapTasks()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();
+app.MapTaskPhoneApi();
 app.MapLeadPages();
 app.MapCustomerFiles();
 app.MapCatalogFiles();

@@ -52,6 +52,7 @@ public static class ActivitiesModule
         attachments.MapPost("/", UploadAsync)
             .WithMetadata(new RequestSizeLimitAttribute(bodyLimit))
             .WithFormOptions(multipartBodyLengthLimit: bodyLimit)
+            .Idempotent()
             .Produces<AttachmentDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

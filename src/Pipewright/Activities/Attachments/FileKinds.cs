@@ -21,6 +21,13 @@ public static class FileKinds
     public const string Pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     public const string Text = "text/plain";
 
+    // Voice notes: MediaRecorder writes WebM/Opus (Chrome, Android), MP4/AAC (Safari, iOS) or Ogg (Firefox).
+    public const string WebmAudio = "audio/webm";
+    public const string OggAudio = "audio/ogg";
+    public const string Mp4Audio = "audio/mp4";
+    public const string Wav = "audio/wav";
+    public const string Mp3 = "audio/mpeg";
+
     private static readonly string[] HeifBrands = ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"];
 
     /// <summary>The content type of the file, or null when it is none of the kinds we accept.</summary>
@@ -37,6 +44,11 @@ public static class FileKinds
         if (read >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8)) return WebP;
         if (read >= 12 && head[4..8].SequenceEqual("ftyp"u8) && HeifBrands.Contains(Encoding.ASCII.GetString(head[8..12]))) return Heic;
         if (head.StartsWith("%PDF-"u8)) return Pdf;
+        if (head.StartsWith((byte[])[0x1A, 0x45, 0xDF, 0xA3])) return WebmAudio;
+        if (head.StartsWith("OggS"u8)) return OggAudio;
+        if (read >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WAVE"u8)) return Wav;
+        if (read >= 8 && head[4..8].SequenceEqual("ftyp"u8)) return Mp4Audio;
+        if (head.StartsWith("ID3"u8)) return Mp3;
         if (head.StartsWith("PK\u0003\u0004"u8)) return OfficeKind(file);
         return IsPlainText(file) ? Text : null;
     }
@@ -92,6 +104,11 @@ public static class FileKinds
         Docx => ".docx",
         Xlsx => ".xlsx",
         Pptx => ".pptx",
+        WebmAudio => ".webm",
+        OggAudio => ".ogg",
+        Mp4Audio => ".m4a",
+        Wav => ".wav",
+        Mp3 => ".mp3",
         _ => ".txt",
     };
 }

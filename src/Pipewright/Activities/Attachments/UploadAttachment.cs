@@ -117,7 +117,8 @@ public sealed class UploadAttachmentHandler(
         var extension = FileKinds.Extension(contentType);
         if (name.Length == 0) name = "file";
         var matches = Path.GetExtension(name).ToLowerInvariant() is var ext
-            && (ext == extension || (extension == ".jpg" && ext == ".jpeg") || (extension == ".heic" && ext == ".heif"));
+            && (ext == extension || (extension == ".jpg" && ext == ".jpeg") || (extension == ".heic" && ext == ".heif")
+                || (extension == ".m4a" && ext == ".mp4") || (extension == ".ogg" && ext == ".opus"));
         if (!matches) name += extension;
         return name.Length <= AttachmentLimits.FileName ? name : name[..(AttachmentLimits.FileName - extension.Length)] + extension;
     }
