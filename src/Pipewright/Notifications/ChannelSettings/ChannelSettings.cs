@@ -33,7 +33,7 @@ public sealed record SaveChannelRequest
 public sealed record TestChannelRequest
 {
     /// <summary>Who gets the test: an e-mail address, a WeCom user id, or a mobile to mention; by default the administrator.</summary>
-    [MaxLength(256, ErrorMessage = "validation.maxLength")] public string? To { get; init; }
+    [MaxLength(256, ErrorMessage = "validation.maxLength")] public string? Recipient { get; init; }
 }
 
 public sealed record TestChannelResult(bool Delivered, string Outcome, string Answer);
@@ -114,7 +114,7 @@ public sealed class ChannelSettingsHandler(
 
         var me = await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => new { u.Email, u.PhoneNumber }).SingleAsync(ct);
         var profile = await db.NotificationProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == user.Id, ct);
-        var to = Blank(request.To) ?? channel switch
+        var to = Blank(request.Recipient) ?? channel switch
         {
             NotificationChannels.Email => me.Email,
             NotificationChannels.WeComApp => profile?.WeComUserId,
