@@ -7,6 +7,7 @@ using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
 using Pipewright.Erp;
+using Pipewright.Evidence;
 using Pipewright.Leads;
 using Pipewright.Notifications;
 using Pipewright.Organisation;
@@ -23,6 +24,7 @@ builder.Services
     .AddOrganisation()
     .AddCustomers()
     .AddPipeline()
+    .AddEvidence()
     .AddErp()
     .AddActivities()
     .AddLeads()
