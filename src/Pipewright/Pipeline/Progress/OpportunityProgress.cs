@@ -64,6 +64,8 @@ public sealed class OpportunityProgress(IEnumerable<IRequirementKind> kinds, Tim
             var path = Path(deal.Spec, index, index + 1).ToList();
             // A step with no requirements at all is a judgement call: it waits for someone to move the deal.
             if (path.Count == 0 || (await UnmetAsync(db, deal, path, ct)).Count > 0) return;
+            // A deal moved back had a reason to: its old evidence still meets the step, so a person carries it forward again.
+            if (deal.CurrentVisit?.EnteredHow == StageMove.MovedBack) return;
             Enter(db, deal, index + 1, StageMove.Automatic, null);
         }
     }
