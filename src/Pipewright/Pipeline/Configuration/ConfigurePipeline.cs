@@ -37,6 +37,8 @@ public sealed class SavePipelineHandler(IDbContextFactory<PipewrightDb> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Actor = user.Actor;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.PipelineDefinitions.SingleOrDefaultAsync(p => p.Id == PipelineDefinition.SingletonId, ct);
+        if ((request.Version ?? row?.Version ?? 0) != (row?.Version ?? 0)) return Failure.Concurrency();
         var keys = spec.Stages.Select(s => s.Key).ToList();
         var stranded = await db.Opportunities.Where(o => o.Status == OpportunityStatus.Open && !keys.Contains(o.StageKey))
             .GroupBy(o => o.StageKey).Select(g => new { Stage = g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -47,8 +49,6 @@ public sealed class SavePipelineHandler(IDbContextFactory<PipewrightDb> dbFactor
             return Failure.Rule("pipeline.stage.holdsDeals", names);
         }
 
-        var row = await db.PipelineDefinitions.SingleOrDefaultAsync(p => p.Id == PipelineDefinition.SingletonId, ct);
-        if ((request.Version ?? row?.Version ?? 0) != (row?.Version ?? 0)) return Failure.Concurrency();
         if (row is null) db.PipelineDefinitions.Add(row = new PipelineDefinition());
         row.Document = JsonSerializer.Serialize(spec with { Version = null }, PipelineRules.Json);
         row.UpdatedAt = clock.GetUtcNow();
