@@ -14,6 +14,8 @@ public static class EvidenceModule
         services.AddScoped<IRequirementKind, ActivityKind>();
         services.AddScoped<IEvidenceFiles, AttachmentEvidence>();
         services.AddScoped<Activities.IActivityObserver, FollowUpEvidence>();
+        services.AddSingleton(new Pipeline.Ui.EvidenceUploader(typeof(EvidenceUpload)));
+        services.AddSingleton(new Pipeline.Ui.OpportunityTab("followUps", "opportunity.tab.followUps", typeof(OpportunityFollowUps), 10));
         return services;
     }
 }

@@ -31,6 +31,7 @@ public static class PipelineModule
         services.AddScoped<IRequirementKind, FieldKind>();
         services.AddScoped<IRequirementKind, AttachmentKind>();
         services.AddScoped<Organisation.IHandoverStep, OpportunityHandover>();
+        services.AddSingleton(new Customers.CustomerTab("opportunities", "opportunities.tab", typeof(ListOpportunities.CustomerOpportunities), 5));
         return services;
     }
 
