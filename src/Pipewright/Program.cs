@@ -8,6 +8,7 @@ using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
 using Pipewright.Erp;
+using Pipewright.Evidence;
 using Pipewright.Leads;
 using Pipewright.Notifications;
 using Pipewright.Organisation;
@@ -26,6 +27,7 @@ builder.Services
     .AddCustomers()
     .AddCatalog()
     .AddPipeline()
+    .AddEvidence()
     .AddErp()
     .AddActivities()
     .AddLeads()

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pipewright.Catalog;
 using Pipewright.Common;
 using Pipewright.Common.Audit;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
+using Pipewright.Pipeline.Configuration;
 
 namespace Pipewright.Pipeline;
 
@@ -12,7 +14,7 @@ public enum OpportunityStatus { Open, Won, Lost }
 /// <summary>A deal (商机) with one customer, moving through the stages of the sales funnel.</summary>
 public sealed class Opportunity : IAudited, IVersioned
 {
-    /// <summary>Where every deal starts until the configurable funnel defines its stages.</summary>
+    /// <summary>The default funnel's first stage (线索获取); deals opened before the funnel was configurable carry it too.</summary>
     public const string FirstStageKey = "initial";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -23,10 +25,23 @@ public sealed class Opportunity : IAudited, IVersioned
     public string Title { get; set; } = "";
     public Guid OwnerId { get; set; }
     public string StageKey { get; set; } = FirstStageKey;
+
+    /// <summary>When the deal entered its current stage: the board's "days in stage" and rotting flag read it without the history.</summary>
+    public DateTimeOffset? StageEnteredAt { get; set; }
     public OpportunityStatus Status { get; set; } = OpportunityStatus.Open;
     public Money? ExpectedAmount { get; set; }
     public DateOnly? ExpectedCloseDate { get; set; }
     public string? ProductCategory { get; set; }
+
+    /// <summary>Who signs on the customer's side (决策人), as the rep writes it.</summary>
+    public string? DecisionMaker { get; set; }
+
+    /// <summary>Estimated gross margin as a fraction (0.25), before any quote exists.</summary>
+    public decimal? MarginEstimate { get; set; }
+    public string? LostReason { get; set; }
+
+    /// <summary>Who won when we lost, or whom we beat: free text, competitors are not a managed list yet.</summary>
+    public string? Competitor { get; set; }
 
     /// <summary>The lead this deal was converted from, for lead-to-order reports.</summary>
     public Guid? LeadId { get; set; }
@@ -35,6 +50,9 @@ public sealed class Opportunity : IAudited, IVersioned
     public DateTimeOffset? ClosedAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>Catalog models the customer is interested in (选型).</summary>
+    public List<OpportunityProduct> Products { get; set; } = [];
+
     public sealed class Configuration : IEntityTypeConfiguration<Opportunity>
     {
         public void Configure(EntityTypeBuilder<Opportunity> o)
@@ -42,13 +60,39 @@ public sealed class Opportunity : IAudited, IVersioned
             o.Property(x => x.Code).HasMaxLength(32);
             o.HasIndex(x => x.Code).IsUnique();
             o.Property(x => x.Title).HasMaxLength(OpportunityLimits.Title);
-            o.Property(x => x.StageKey).HasMaxLength(32);
+            o.Property(x => x.StageKey).HasMaxLength(OpportunityLimits.Key);
             o.Property(x => x.Status).HasConversion<string>().HasMaxLength(8);
             o.Property(x => x.ProductCategory).HasMaxLength(OpportunityLimits.Short);
+            o.Property(x => x.DecisionMaker).HasMaxLength(OpportunityLimits.Short);
+            o.Property(x => x.MarginEstimate).HasPrecision(9, 4);
+            o.Property(x => x.LostReason).HasMaxLength(OpportunityLimits.Short);
+            o.Property(x => x.Competitor).HasMaxLength(OpportunityLimits.Competitor);
             o.Property(x => x.Version).IsConcurrencyToken();
             o.HasIndex(x => new { x.CustomerId, x.Status });
             o.HasIndex(x => new { x.OwnerId, x.Status });
             o.HasIndex(x => x.LeadId);
+            // The kanban: a column's cards, longest in the stage first, and its count and sum.
+            o.HasIndex(x => new { x.Status, x.StageKey, x.StageEnteredAt });
+            o.HasMany(x => x.Products).WithOne().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+}
+
+/// <summary>A catalog model chosen for a deal.</summary>
+public sealed class OpportunityProduct : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OpportunityId { get; set; }
+    public Guid ProductId { get; set; }
+
+    (string Type, Guid Id) IAudited.AuditRoot => (nameof(Opportunity), OpportunityId);
+
+    public sealed class Configuration : IEntityTypeConfiguration<OpportunityProduct>
+    {
+        public void Configure(EntityTypeBuilder<OpportunityProduct> p)
+        {
+            p.HasIndex(x => new { x.OpportunityId, x.ProductId }).IsUnique();
+            p.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
         }
     }
 }
@@ -57,6 +101,9 @@ public static class OpportunityLimits
 {
     public const int Title = 100;
     public const int Short = 50;
+    public const int Key = 32;
+    public const int Competitor = 100;
+    public const int Reason = 500;
 }
 
 public static class OpportunityTables
@@ -64,6 +111,10 @@ public static class OpportunityTables
     extension(PipewrightDb db)
     {
         public DbSet<Opportunity> Opportunities => db.Set<Opportunity>();
+        public DbSet<OpportunityProduct> OpportunityProducts => db.Set<OpportunityProduct>();
+        public DbSet<StageVisit> StageVisits => db.Set<StageVisit>();
+        public DbSet<RequirementCompletion> RequirementCompletions => db.Set<RequirementCompletion>();
+        public DbSet<PipelineDefinition> PipelineDefinitions => db.Set<PipelineDefinition>();
     }
 
     /// <summary>The data scope of api-v1.md: like customers, by the deal's owner.</summary>

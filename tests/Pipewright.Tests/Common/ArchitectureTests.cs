@@ -20,6 +20,8 @@ public sealed partial class ArchitectureTests
         ["Activities"] = 3,
         ["Pipeline"] = 3,
         ["Erp"] = 3,
+        // Joins Activities and Pipeline (both layer 3): follow-ups and files as funnel evidence.
+        ["Evidence"] = 4,
         ["Leads"] = 4,
         ["PublicPool"] = 4,
         ["Quotes"] = 4,

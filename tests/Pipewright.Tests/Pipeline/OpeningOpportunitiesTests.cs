@@ -18,7 +18,7 @@ public sealed class OpeningOpportunitiesTests(CompanyApp app) : IClassFixture<Co
         var opportunity = await PipewrightApp.ReadAsync(response);
         Assert.Matches(@"^SJ\d{4}\d{5}$", opportunity["code"]!.GetValue<string>());
         Assert.Equal("initial", opportunity["stage"]!["key"]!.GetValue<string>());
-        Assert.Equal("初步接洽", opportunity["stage"]!["name"]!.GetValue<string>());
+        Assert.Equal("线索获取", opportunity["stage"]!["name"]!.GetValue<string>());
         Assert.Equal("open", opportunity["status"]!.GetValue<string>());
         Assert.Equal(385000.5m, opportunity["expectedAmount"]!.GetValue<decimal>());
 

@@ -4,8 +4,9 @@ using Pipewright.Common;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
-using Pipewright.Common.Localization;
 using Pipewright.Customers;
+using Pipewright.Pipeline.Configuration;
+using Pipewright.Pipeline.Progress;
 
 namespace Pipewright.Pipeline.CreateOpportunity;
 
@@ -32,8 +33,6 @@ public sealed record OpportunityDto(
 
 public static class Opportunities
 {
-    private static readonly Strings L = new();
-
     public const string CodePrefix = "SJ";
 
     /// <summary>Adds a new open deal to the caller's context (saved by the caller, so a lead's conversion is one transaction).</summary>
@@ -41,8 +40,11 @@ public static class Opportunities
         Money? expectedAmount, DateOnly? expectedCloseDate, string? productCategory, Guid? leadId, DateTimeOffset now, CancellationToken ct)
     {
         var year = TimeZoneInfo.ConvertTime(now, ChinaTime.Zone).Year;
+        var (pipeline, _) = await DefaultPipeline.CurrentAsync(db, ct);
         var opportunity = new Opportunity
         {
+            StageKey = pipeline.FirstStage.Key,
+            StageEnteredAt = now,
             Code = CodeSequences.Format(CodePrefix, year, await db.NextAsync(CodePrefix, year, ct)),
             CustomerId = customerId,
             OwnerId = ownerId,
@@ -55,17 +57,21 @@ public static class Opportunities
             UpdatedAt = now,
         };
         db.Opportunities.Add(opportunity);
+        db.StageVisits.Add(OpportunityProgress.FirstVisit(db, opportunity, now));
         return opportunity;
     }
 
-    public static OpportunityDto ToDto(this Opportunity o) => new(
-        o.Id, o.Code, o.CustomerId, o.Title, o.OwnerId, new StageDto(o.StageKey, L[$"opportunity.stage.{o.StageKey}"]),
+    /// <summary>The stage's name in the funnel in force; a stage removed since shows its key.</summary>
+    public static StageDto StageOf(this PipelineSpec pipeline, string key) => new(key, pipeline.Stage(key)?.Name ?? key);
+
+    public static OpportunityDto ToDto(this Opportunity o, PipelineSpec pipeline) => new(
+        o.Id, o.Code, o.CustomerId, o.Title, o.OwnerId, pipeline.StageOf(o.StageKey),
         o.Status.ToString().ToLowerInvariant(), o.ExpectedAmount?.Yuan, o.ExpectedCloseDate, o.ProductCategory, o.LeadId,
         o.CreatedAt, o.Version);
 }
 
 /// <summary>Opens a deal on a customer the caller may see; the owner is the caller unless a manager names a colleague.</summary>
-public sealed class CreateOpportunityHandler(IDbContextFactory<PipewrightDb> dbFactory, TimeProvider clock)
+public sealed class CreateOpportunityHandler(IDbContextFactory<PipewrightDb> dbFactory, OpportunityProgress progress, TimeProvider clock)
 {
     public async Task<Outcome<OpportunityDto>> HandleAsync(CreateOpportunityRequest request, CurrentUser user, CancellationToken ct)
     {
@@ -81,17 +87,10 @@ public sealed class CreateOpportunityHandler(IDbContextFactory<PipewrightDb> dbF
             request.ExpectedAmount is { } amount ? Money.FromYuan(amount) : null, request.ExpectedCloseDate,
             request.ProductCategory, null, clock.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
+        // Opened with an amount, a date and a category, it has already met the first stage's exit.
+        await progress.ReevaluateAsync(db, opportunity.Id, ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return opportunity.ToDto();
-    }
-}
-
-public sealed class GetOpportunityHandler(IDbContextFactory<PipewrightDb> dbFactory)
-{
-    public async Task<Outcome<OpportunityDto>> HandleAsync(Guid id, CurrentUser user, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var opportunity = await db.Opportunities.AsNoTracking().VisibleTo(user).SingleOrDefaultAsync(o => o.Id == id, ct);
-        return opportunity is null ? Failure.NotFound() : opportunity.ToDto();
+        return opportunity.ToDto((await DefaultPipeline.CurrentAsync(db, ct)).Spec);
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pipewright.Common.Audit;
+
+namespace Pipewright.Pipeline;
+
+/// <summary>How a deal came into a stage (or left the funnel).</summary>
+public enum StageMove { Created, Automatic, Manual, MovedBack, Won, Lost }
+
+/// <summary>One stay of a deal in a stage (阶段历史): entered and left, by whom and how; the dwell time is the difference.</summary>
+public sealed class StageVisit : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OpportunityId { get; set; }
+    public string StageKey { get; set; } = "";
+    public DateTimeOffset EnteredAt { get; set; }
+    public Guid? EnteredById { get; set; }
+    public StageMove EnteredHow { get; set; }
+
+    /// <summary>Why the deal was moved back here (required then), or other remarks of a manual move.</summary>
+    public string? Reason { get; set; }
+    public DateTimeOffset? LeftAt { get; set; }
+    public Guid? LeftById { get; set; }
+    public StageMove? LeftHow { get; set; }
+
+    (string Type, Guid Id) IAudited.AuditRoot => (nameof(Opportunity), OpportunityId);
+
+    public sealed class Configuration : IEntityTypeConfiguration<StageVisit>
+    {
+        public void Configure(EntityTypeBuilder<StageVisit> v)
+        {
+            v.Property(x => x.StageKey).HasMaxLength(OpportunityLimits.Key);
+            v.Property(x => x.EnteredHow).HasConversion<string>().HasMaxLength(12);
+            v.Property(x => x.LeftHow).HasConversion<string>().HasMaxLength(12);
+            v.Property(x => x.Reason).HasMaxLength(OpportunityLimits.Reason);
+            v.HasIndex(x => new { x.OpportunityId, x.EnteredAt });
+            // Conversion and dwell reports read a stage's visits over a period.
+            v.HasIndex(x => new { x.StageKey, x.EnteredAt });
+            v.HasOne<Opportunity>().WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+}
