@@ -66,6 +66,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
         await db.SaveChangesAsync(ct);
         await DemoActivities.LoadAsync(db, now, ct);
         await DemoLeads.LoadAsync(db, now, ct);
+        await DemoPipeline.LoadAsync(db, now, ct);
         await DemoPool.LoadAsync(scope.ServiceProvider, now, ct);
         currentUsers.Invalidate();
         LogLoaded(logger, DemoCatalogue.CompanyName, people.Count, i, options.Value.Password);
