@@ -1139,6 +1139,8 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "StageKey", "StageEnteredAt");
 
+                    b.HasIndex("Status", "StageKey", "OwnerId", "ExpectedAmount");
+
                     b.ToTable("Opportunity");
                 });
 

@@ -1128,6 +1128,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "StageKey", "StageEnteredAt");
 
+                    b.HasIndex("Status", "StageKey", "OwnerId", "ExpectedAmount");
+
                     b.ToTable("Opportunity");
                 });
 
