@@ -56,6 +56,9 @@ internal sealed class CommandLine
               import-sheet --out FILE [--rows 100000] [--seed 1]
                   Writes a messy customer sheet (title row, own header words, full-width characters, phones as
                   Excel numbers, ~1% bad phones, bad credit codes and repeated customers) for bench/customer-import.sh.
+              funnel --root DIR [--opportunities 10000] [--history 50000] [--seed 1]
+                  Adds to a generated database a funnel of 7 open stages and a won one, N deals on the reps'
+                  customers and exactly H stage history rows, for bench/kanban.sh.
               explain --root DIR [--terms FILE] [--user USERNAME] [--iterations 200] [--pieces]
                   Runs the list handler in-process on the terms, prints the SQL it emits, EXPLAIN QUERY PLAN
                   and where the time goes; --pieces adds wall and CPU time of the parts of a request.

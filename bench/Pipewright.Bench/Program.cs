@@ -4,6 +4,7 @@ using Pipewright.Bench;
 //   generate --root DIR [--customers 20000] [--seed 1] [--admin-password P] [--password P] [--force]
 //   terms    --root DIR --out FILE [--count 500] [--seed 1] [--owner USERNAME]
 //   import-sheet --out FILE [--rows 100000] [--seed 1]
+//   funnel   --root DIR [--opportunities 10000] [--history 50000] [--seed 1]
 //   explain  --root DIR [--terms FILE] [--user USERNAME] [--iterations 200] [--pieces] [--pieces]
 var command = args.FirstOrDefault();
 var options = CommandLine.Parse(args.Skip(1));
@@ -15,6 +16,7 @@ try
         "terms" => await TermSample.RunAsync(options),
         "explain" => await Explain.RunAsync(options),
         "import-sheet" => ImportSheet.Run(options),
+        "funnel" => await Funnel.RunAsync(options),
         _ => CommandLine.Usage(),
     };
 }

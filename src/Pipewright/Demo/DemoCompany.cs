@@ -67,6 +67,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
         await DemoCatalog.LoadAsync(db, now, ct);
         await DemoActivities.LoadAsync(db, now, ct);
         await DemoLeads.LoadAsync(db, now, ct);
+        await DemoPipeline.LoadAsync(db, now, ct);
         await DemoPool.LoadAsync(scope.ServiceProvider, now, ct);
         await DemoTasks.LoadAsync(scope.ServiceProvider, now, ct);
         currentUsers.Invalidate();

@@ -59,31 +59,54 @@ public sealed class BoardHandler(IDbContextFactory<PipewrightDb> dbFactory, Time
             .ToListAsync(ct);
         var perColumn = request.PerColumn ?? DefaultPerColumn;
         var customers = db.Customers;
-        var columns = new List<BoardColumnDto>();
-        foreach (var stage in spec.Stages.Where(s => !s.IsWon))
+        var users = db.Users;
+        // Every column's first cards in one statement: a UNION ALL of one ordered, limited query per stage.
+        IQueryable<CardRow>? firstCards = null;
+        foreach (var stage in spec.Stages.Where(s => !s.IsWon && totals.Any(t => t.Stage == s.Key)))
+        {
+            var key = stage.Key;
+            var column = open.Where(o => o.StageKey == key).OrderBy(o => o.StageEnteredAt).ThenBy(o => o.Id).Take(perColumn)
+                .Select(o => new CardRow
+                {
+                    Id = o.Id, Code = o.Code, Title = o.Title, CustomerId = o.CustomerId, OwnerId = o.OwnerId, StageKey = o.StageKey,
+                    ExpectedAmount = o.ExpectedAmount, ExpectedCloseDate = o.ExpectedCloseDate, Version = o.Version,
+                    EnteredAt = o.StageEnteredAt ?? o.CreatedAt,
+                    Customer = customers.Where(c => c.Id == o.CustomerId).Select(c => c.Name).FirstOrDefault(),
+                    Owner = users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                });
+            firstCards = firstCards is null ? column : firstCards.Concat(column);
+        }
+        var cards = firstCards is null ? [] : await firstCards.ToListAsync(ct);
+
+        var columns = spec.Stages.Where(s => !s.IsWon).Select(stage =>
         {
             var total = totals.FirstOrDefault(t => t.Stage == stage.Key);
-            var cards = total is null ? [] : await open.Where(o => o.StageKey == stage.Key)
-                .OrderBy(o => o.StageEnteredAt).ThenBy(o => o.Id).Take(perColumn)
-                .Select(o => new
+            return new BoardColumnDto(stage.Key, stage.Name, stage.Probability, stage.DwellDays, total?.Count ?? 0, new Money(total?.Fen ?? 0).Yuan,
+                [.. cards.Where(c => c.StageKey == stage.Key).OrderBy(c => c.EnteredAt).ThenBy(c => c.Id).Select(c =>
                 {
-                    o.Id, o.Code, o.Title, o.CustomerId, o.OwnerId, o.ExpectedAmount, o.ExpectedCloseDate, o.Version,
-                    Entered = o.StageEnteredAt ?? o.CreatedAt,
-                    Customer = customers.Where(c => c.Id == o.CustomerId).Select(c => c.Name).FirstOrDefault(),
-                    Owner = db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                })
-                .ToListAsync(ct);
-            columns.Add(new BoardColumnDto(stage.Key, stage.Name, stage.Probability, stage.DwellDays, total?.Count ?? 0,
-                new Money(total?.Fen ?? 0).Yuan,
-                [.. cards.Select(c =>
-                {
-                    var days = GetOpportunityHandler.Dwell(c.Entered, now);
+                    var days = GetOpportunityHandler.Dwell(c.EnteredAt, now);
                     return new BoardCardDto(c.Id, c.Code, c.Title, c.CustomerId, c.Customer ?? "", c.OwnerId, c.Owner ?? "",
                         c.ExpectedAmount?.Yuan, c.ExpectedCloseDate, days, stage.DwellDays is { } norm && days > norm, c.Version);
-                })]));
-        }
+                })]);
+        }).ToList();
         return new BoardDto(columns);
     }
+}
+
+internal sealed class CardRow
+{
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public string Title { get; init; } = "";
+    public Guid CustomerId { get; init; }
+    public Guid OwnerId { get; init; }
+    public string StageKey { get; init; } = "";
+    public Money? ExpectedAmount { get; init; }
+    public DateOnly? ExpectedCloseDate { get; init; }
+    public int Version { get; init; }
+    public DateTimeOffset EnteredAt { get; init; }
+    public string? Customer { get; init; }
+    public string? Owner { get; init; }
 }
 
 public static class TeamTree
