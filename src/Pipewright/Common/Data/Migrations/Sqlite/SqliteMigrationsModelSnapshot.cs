@@ -1236,6 +1236,28 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("NotificationProfile");
                 });
 
+            modelBuilder.Entity("Pipewright.Pipeline.Configuration.PipelineDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PipelineDefinition");
+                });
+
             modelBuilder.Entity("Pipewright.Pipeline.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1250,10 +1272,18 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionMaker")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ExpectedAmount")
@@ -1265,12 +1295,23 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.Property<Guid?>("LeadId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LostReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MarginEstimate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProductCategory")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("StageEnteredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StageKey")
                         .IsRequired()
@@ -1305,7 +1346,131 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Status");
 
+                    b.HasIndex("Status", "StageKey", "StageEnteredAt");
+
+                    b.HasIndex("Status", "StageKey", "OwnerId", "ExpectedAmount");
+
                     b.ToTable("Opportunity");
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.OpportunityProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("OpportunityId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityProduct");
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.RequirementCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ActivityIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AttachmentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DoneById")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EvidenceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequirementKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "RequirementKey")
+                        .IsUnique();
+
+                    b.ToTable("RequirementCompletion");
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.StageVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredHow")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LeftById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeftHow")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId", "EnteredAt");
+
+                    b.HasIndex("StageKey", "EnteredAt");
+
+                    b.ToTable("StageVisit");
                 });
 
             modelBuilder.Entity("Pipewright.PublicPool.PoolRules", b =>
@@ -1647,6 +1812,39 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pipewright.Pipeline.OpportunityProduct", b =>
+                {
+                    b.HasOne("Pipewright.Pipeline.Opportunity", null)
+                        .WithMany("Products")
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pipewright.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.RequirementCompletion", b =>
+                {
+                    b.HasOne("Pipewright.Pipeline.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.StageVisit", b =>
+                {
+                    b.HasOne("Pipewright.Pipeline.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pipewright.Catalog.Product", b =>
                 {
                     b.Navigation("Options");
@@ -1655,6 +1853,11 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
             modelBuilder.Entity("Pipewright.Customers.Customer", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.Opportunity", b =>
+                {
+                    b.Navigation("Products");
                 });
 #pragma warning restore 612, 618
         }
