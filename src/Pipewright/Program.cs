@@ -1,4 +1,5 @@
 using Pipewright.Activities;
+using Pipewright.Approvals;
 using Pipewright.Common;
 using Pipewright.Common.Audit;
 using Pipewright.Common.Data;
@@ -13,6 +14,7 @@ using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
+using Pipewright.Quotes;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
 var loadDemo = args.Contains("--demo");
@@ -28,6 +30,8 @@ builder.Services
     .AddLeads()
     .AddNotifications()
     .AddPublicPool()
+    .AddApprovals()
+    .AddQuotes()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -44,6 +48,8 @@ app.MapPipewrightApi()
     .MapLeads()
     .MapNotifications()
     .MapPublicPool()
+    .MapApprovals()
+    .MapQuotes()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();
