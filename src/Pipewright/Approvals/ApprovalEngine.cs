@@ -70,8 +70,7 @@ public sealed class ApprovalEngine(IEnumerable<IApprovalSubject> subjects)
         DateTimeOffset now, CancellationToken ct)
     {
         var approval = await LoadAsync(db, approvalId, ct);
-        if (approval is null || approval.Steps.SelectMany(s => s.Tasks).All(t => t.AssigneeId != user.Id && t.ApproverId != user.Id))
-            return Failure.NotFound();
+        if (approval is null || !MaySee(approval, user)) return Failure.NotFound();
         if (approval.Status != ApprovalStatus.Pending) return Failure.Rule("approval.decided");
         var step = approval.CurrentStep!;
         var task = step.Tasks.FirstOrDefault(t => t.AssigneeId == user.Id && t.Status == ApprovalTaskStatus.Pending);
@@ -139,6 +138,11 @@ public sealed class ApprovalEngine(IEnumerable<IApprovalSubject> subjects)
         }
         return sent;
     }
+
+    /// <summary>Those who took part, and those who see the owner's records (managers of the owner, finance, the GM).</summary>
+    public static bool MaySee(Approval approval, CurrentUser user) =>
+        user.SeesEverything || approval.SubmitterId == user.Id || user.ScopeOwnerIds.Contains(approval.OwnerId)
+        || approval.Steps.SelectMany(s => s.Tasks).Any(t => t.AssigneeId == user.Id || t.ApproverId == user.Id);
 
     public static Task<Approval?> LoadAsync(PipewrightDb db, Guid approvalId, CancellationToken ct) =>
         db.Approvals.Include(a => a.Steps).ThenInclude(s => s.Tasks).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == approvalId, ct);

@@ -10,7 +10,7 @@ public enum InboxFilter { Pending, Done }
 
 public sealed record ApprovalInboxRequest : PagedQuery
 {
-    public InboxFilter? Status { get; init; }
+    [RegularExpression("^(?i)(pending|done)$", ErrorMessage = "validation.invalid")] public string? Status { get; init; }
 }
 
 public sealed record DecisionRequest
@@ -69,7 +69,7 @@ public sealed class ApprovalInboxHandler(IDbContextFactory<PipewrightDb> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var pending = (request.Status ?? InboxFilter.Pending) == InboxFilter.Pending;
+        var pending = Enum.Parse<InboxFilter>(request.Status ?? nameof(InboxFilter.Pending), ignoreCase: true) == InboxFilter.Pending;
         var tasks = db.ApprovalTasks.AsNoTracking().Where(t => t.AssigneeId == user.Id);
         tasks = pending
             ? tasks.Where(t => t.Status == ApprovalTaskStatus.Pending)
@@ -93,7 +93,7 @@ public sealed class ApprovalInboxHandler(IDbContextFactory<PipewrightDb> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var approval = await ApprovalEngine.LoadAsync(db, id, ct);
-        if (approval is null || !MaySee(approval, user)) return Failure.NotFound();
+        if (approval is null || !ApprovalEngine.MaySee(approval, user)) return Failure.NotFound();
         return approval.ToDto(await users.DisplayNamesAsync(ct));
     }
 
@@ -109,9 +109,4 @@ public sealed class ApprovalInboxHandler(IDbContextFactory<PipewrightDb> dbFacto
         await transaction.CommitAsync(ct);
         return outcome.Value!.ToDto(await users.DisplayNamesAsync(ct));
     }
-
-    /// <summary>Those who took part, and those who see the owner's records (managers of the owner, finance, the GM).</summary>
-    public static bool MaySee(Approval approval, CurrentUser user) =>
-        user.SeesEverything || approval.SubmitterId == user.Id || user.ScopeOwnerIds.Contains(approval.OwnerId)
-        || approval.Steps.SelectMany(s => s.Tasks).Any(t => t.AssigneeId == user.Id || t.ApproverId == user.Id);
 }

@@ -20,7 +20,7 @@ public sealed record ResolveConflictRequest
 
 public sealed record ListConflictsRequest : PagedQuery
 {
-    public ConflictStatus? Status { get; init; }
+    [RegularExpression("^(?i)(open|allowedBoth|assigned)$", ErrorMessage = "validation.invalid")] public string? Status { get; init; }
 }
 
 public sealed record ConflictRecordDto(
@@ -48,7 +48,11 @@ public sealed class ResolveConflictHandler(IDbContextFactory<PipewrightDb> dbFac
             var owners = user.ScopeOwnerIds.ToList();
             conflicts = conflicts.Where(c => owners.Contains(c.OwnerId) || owners.Contains(c.OtherOwnerId));
         }
-        if (request.Status is { } status) conflicts = conflicts.Where(c => c.Status == status);
+        if (request.Status is { } text)
+        {
+            var status = Enum.Parse<ConflictStatus>(text, ignoreCase: true);
+            conflicts = conflicts.Where(c => c.Status == status);
+        }
         var page = await conflicts.OrderByDescending(c => c.CreatedAt).ToPageAsync(request, ct);
         var customerIds = page.Items.Select(c => c.CustomerId).Distinct().ToList();
         var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Pipewright.Approvals;
 using Pipewright.Common.Api;
@@ -10,7 +11,7 @@ namespace Pipewright.Quotes;
 
 public sealed record ListQuotesRequest : PagedQuery
 {
-    public QuoteStatus? Status { get; init; }
+    [RegularExpression("^(?i)(draft|pendingApproval|approved|rejected)$", ErrorMessage = "validation.invalid")] public string? Status { get; init; }
     public Guid? OpportunityId { get; init; }
     public Guid? CustomerId { get; init; }
 }
@@ -52,7 +53,11 @@ public sealed class QuoteReader(IDbContextFactory<PipewrightDb> dbFactory, Curre
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var quotes = db.Quotes.AsNoTracking().VisibleTo(user).Where(q => q.IsCurrent);
-        if (request.Status is { } status) quotes = quotes.Where(q => q.Status == status);
+        if (request.Status is { } text)
+        {
+            var status = Enum.Parse<QuoteStatus>(text, ignoreCase: true);
+            quotes = quotes.Where(q => q.Status == status);
+        }
         if (request.OpportunityId is { } opportunityId) quotes = quotes.Where(q => q.OpportunityId == opportunityId);
         if (request.CustomerId is { } customerId) quotes = quotes.Where(q => q.CustomerId == customerId);
         var page = await quotes.OrderByDescending(q => q.UpdatedAt).Include(q => q.Lines).ToPageAsync(request, ct);

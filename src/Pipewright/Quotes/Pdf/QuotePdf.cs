@@ -21,18 +21,61 @@ public sealed class CompanyOptions
     public string Phone { get; set; } = "0574-8688 6000";
 
     /// <summary>A TrueType font with Chinese glyphs (PDFsharp embeds TrueType outlines only, not the CFF of Noto CJK).</summary>
-    public string PdfFont { get; set; } = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+    public string PdfFont { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 }
 
 /// <summary>PDFsharp's fonts come from one CJK TrueType file, whatever family a page asks for (PDFsharp has no system fonts on Linux).</summary>
 internal sealed class CjkFontResolver(string path) : IFontResolver
 {
     private const string Face = "cjk";
-    private readonly Lazy<byte[]> _bytes = new(() => File.ReadAllBytes(path));
+    private readonly Lazy<byte[]> _bytes = new(() => FirstFontOf(File.ReadAllBytes(path)));
 
     public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) => new(Face, bold, false);
 
     public byte[] GetFont(string faceName) => _bytes.Value;
+
+    /// <summary>
+    /// PDFsharp reads single fonts only; the CJK fonts Debian ships with Latin glyphs too (WenQuanYi Micro Hei) are
+    /// collections (.ttc). The first face is copied out into a plain TrueType file: table records re-pointed, tables as they are.
+    /// </summary>
+    internal static byte[] FirstFontOf(byte[] file)
+    {
+        if (file.Length < 12 || System.Text.Encoding.ASCII.GetString(file, 0, 4) != "ttcf") return file;
+        var start = (int)ReadUInt32(file, 12);
+        var tables = (file[start + 4] << 8) | file[start + 5];
+        var headerLength = 12 + 16 * tables;
+        using var output = new MemoryStream();
+        output.Write(file, start, headerLength);
+        var header = output.ToArray();
+        var position = headerLength;
+        var bodies = new List<(int Offset, int Length)>();
+        for (var i = 0; i < tables; i++)
+        {
+            var record = 12 + 16 * i;
+            var (offset, length) = ((int)ReadUInt32(header, record + 8), (int)ReadUInt32(header, record + 12));
+            WriteUInt32(header, record + 8, (uint)position);
+            bodies.Add((offset, length));
+            position += (length + 3) & ~3;
+        }
+        output.SetLength(0);
+        output.Write(header);
+        foreach (var (offset, length) in bodies)
+        {
+            output.Write(file, offset, length);
+            output.Write(new byte[((length + 3) & ~3) - length]);
+        }
+        return output.ToArray();
+    }
+
+    private static uint ReadUInt32(byte[] b, int at) => (uint)(b[at] << 24 | b[at + 1] << 16 | b[at + 2] << 8 | b[at + 3]);
+
+    private static void WriteUInt32(byte[] b, int at, uint value)
+    {
+        b[at] = (byte)(value >> 24);
+        b[at + 1] = (byte)(value >> 16);
+        b[at + 2] = (byte)(value >> 8);
+        b[at + 3] = (byte)value;
+    }
 
     private static readonly Lock Gate = new();
 
