@@ -55,6 +55,7 @@ app.MapCookieSignIn();
 app.MapActivityFiles();
 app.MapLeadPages();
 app.MapCustomerFiles();
+app.MapQuoteFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

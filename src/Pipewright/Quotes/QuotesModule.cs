@@ -21,6 +21,7 @@ public static class QuotesModule
         services.AddScoped<ReviseQuoteHandler>();
         services.AddScoped<ResolveConflictHandler>();
         services.AddScoped<QuotePdfHandler>();
+        services.AddScoped<ProductChoices>();
         return services;
     }
 
@@ -72,5 +73,14 @@ public static class QuotesModule
             .Produces<ConflictRecordDto>().ProducesProblem(StatusCodes.Status403Forbidden);
 
         return api;
+    }
+
+    /// <summary>The PDF for the signed-in browser (cookie), beside the API's bearer-token route.</summary>
+    public static WebApplication MapQuoteFiles(this WebApplication app)
+    {
+        app.MapGet("/files/quotes/{id:guid}.pdf", async (Guid id, CurrentUser user, QuotePdfHandler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(id, user, ct)).ToResult(pdf => TypedResults.File(pdf.Content, "application/pdf", pdf.FileName)))
+            .RequireAuthorization().ExcludeFromDescription();
+        return app;
     }
 }

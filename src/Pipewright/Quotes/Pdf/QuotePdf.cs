@@ -16,9 +16,9 @@ namespace Pipewright.Quotes.Pdf;
 /// <summary>The letterhead of quotes (Company:* keys); the defaults are the demo company's.</summary>
 public sealed class CompanyOptions
 {
-    [Required] public string Name { get; set; } = "宁波匠心阀门制造有限公司";
-    public string Address { get; set; } = "浙江省宁波市北仑区明州路 88 号";
-    public string Phone { get; set; } = "0574-8688 6000";
+    [Required] public string Name { get; set; } = "浙江恒信阀业有限公司";
+    public string Address { get; set; } = "浙江省温州市龙湾区永兴街道阀门工业园 18 号";
+    public string Phone { get; set; } = "0577-8655 6000";
 
     /// <summary>A TrueType font with Chinese glyphs (PDFsharp embeds TrueType outlines only, not the CFF of Noto CJK).</summary>
     public string PdfFont { get; set; } = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
