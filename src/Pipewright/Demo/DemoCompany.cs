@@ -67,6 +67,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
         await DemoActivities.LoadAsync(db, now, ct);
         await DemoLeads.LoadAsync(db, now, ct);
         await DemoPool.LoadAsync(scope.ServiceProvider, now, ct);
+        await DemoQuotes.LoadAsync(scope.ServiceProvider, now, ct);
         currentUsers.Invalidate();
         LogLoaded(logger, DemoCatalogue.CompanyName, people.Count, i, options.Value.Password);
     }
