@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pipewright.Catalog;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Customers;
