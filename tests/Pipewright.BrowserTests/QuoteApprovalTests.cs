@@ -118,6 +118,20 @@ public sealed partial class QuoteApprovalTests(BrowserApp app) : IClassFixture<B
         });
     }
 
+    [Fact]
+    public Task An_administrator_sees_the_default_policy_and_saves_the_policies() =>
+        app.RunAsync("approval-policies", async ui =>
+        {
+            await ui.SignInAsync("liuxiao");
+            await ui.OpenAsync("admin/approval-policies");
+            await Expect(ui["#policy-0 input.ant-input"].First).ToHaveValueAsync("低于标准价 85%");
+            await Expect(ui["#policy-0 .approval-step-rule"]).ToHaveCountAsync(3);
+            await ui["#save-policies"].ClickAsync();
+            await Expect(ui[".page-message"]).ToContainTextAsync("审批规则已保存");
+            await Expect(ui["#policy-0 .approval-step-rule"]).ToHaveCountAsync(3);
+            await ui.ScreenshotAsync("policies");
+        });
+
     [GeneratedRegex(@"/quotes/[0-9a-f-]{36}$")]
     private static partial Regex QuoteUrl();
 }
