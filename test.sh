@@ -47,6 +47,8 @@ pkg_installed() {
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 pkg_installed fonts-noto-cjk || missing+=(fonts-noto-cjk)
+# Quote PDFs: PDFsharp embeds TrueType outlines only, and this CJK font has Latin glyphs too.
+pkg_installed fonts-wqy-microhei || missing+=(fonts-wqy-microhei)
 [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] || missing+=(postgresql)
 
 rm -rf "$RESULTS"

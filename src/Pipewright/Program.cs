@@ -1,4 +1,5 @@
 using Pipewright.Activities;
+using Pipewright.Approvals;
 using Pipewright.Catalog;
 using Pipewright.Common;
 using Pipewright.Common.Audit;
@@ -15,6 +16,7 @@ using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
+using Pipewright.Quotes;
 using Pipewright.Tasks;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
@@ -34,6 +36,8 @@ builder.Services
     .AddNotifications()
     .AddPublicPool()
     .AddTasks()
+    .AddApprovals()
+    .AddQuotes()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -53,6 +57,8 @@ app.MapPipewrightApi()
     .MapNotifications()
     .MapPublicPool()
     .MapTasks()
+    .MapApprovals()
+    .MapQuotes()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();
@@ -61,6 +67,7 @@ app.MapLeadPages();
 app.MapCustomerFiles();
 app.MapCatalogFiles();
 app.MapErpFiles();
+app.MapQuoteFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

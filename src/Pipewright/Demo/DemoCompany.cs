@@ -70,6 +70,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
         await DemoPipeline.LoadAsync(db, now, ct);
         await DemoPool.LoadAsync(scope.ServiceProvider, now, ct);
         await DemoTasks.LoadAsync(scope.ServiceProvider, now, ct);
+        await DemoQuotes.LoadAsync(scope.ServiceProvider, now, ct);
         currentUsers.Invalidate();
         LogLoaded(logger, DemoCatalogue.CompanyName, people.Count, i, options.Value.Password);
     }

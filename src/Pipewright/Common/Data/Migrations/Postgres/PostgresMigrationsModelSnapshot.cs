@@ -258,6 +258,361 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.ToTable("Attachment");
                 });
 
+            modelBuilder.Entity("Pipewright.Approvals.Approval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubmitterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.ToTable("Approval");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalCondition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Threshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("ApprovalCondition");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000011"),
+                            Kind = "MinPriceRatioBelow",
+                            PolicyId = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            Threshold = 0.85m
+                        });
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalDelegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Until");
+
+                    b.ToTable("ApprovalDelegation");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectType", "Order");
+
+                    b.ToTable("ApprovalPolicy");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            IsActive = true,
+                            Name = "低于标准价 85%",
+                            Order = 1,
+                            SubjectType = "quote",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApproverKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DueHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OverdueNoticeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RejectToPreviousStep")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ApprovalStep");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStepRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApproverKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("DueHours")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RejectToPreviousStep")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("ApprovalStepRule");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000021"),
+                            ApproverKind = "RelativeRegionalManager",
+                            DueHours = 24,
+                            Mode = "Any",
+                            Order = 1,
+                            PolicyId = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            RejectToPreviousStep = false
+                        },
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000022"),
+                            ApproverKind = "Role",
+                            DueHours = 24,
+                            Mode = "Any",
+                            Order = 2,
+                            PolicyId = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            RejectToPreviousStep = false,
+                            Role = "Finance"
+                        },
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000023"),
+                            ApproverKind = "Role",
+                            DueHours = 24,
+                            Mode = "Any",
+                            Order = 3,
+                            PolicyId = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            RejectToPreviousStep = false,
+                            Role = "GeneralManager"
+                        });
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApproverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("AssigneeId", "Status");
+
+                    b.ToTable("ApprovalTask");
+                });
+
             modelBuilder.Entity("Pipewright.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1541,6 +1896,236 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.ToTable("PoolRules", (string)null);
                 });
 
+            modelBuilder.Entity("Pipewright.Quotes.Quote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Freight")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Installation")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PromisedDeliveryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("Code", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "IsCurrent");
+
+                    b.HasIndex("FamilyId", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "IsCurrent", "Status");
+
+                    b.ToTable("Quote");
+                });
+
+            modelBuilder.Entity("Pipewright.Quotes.QuoteConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OtherCustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OtherFamilyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OtherOwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("QuoteFamilyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("WinnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherFamilyId");
+
+                    b.HasIndex("QuoteFamilyId", "OtherFamilyId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("QuoteConflict");
+                });
+
+            modelBuilder.Entity("Pipewright.Quotes.QuoteLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("CanMeet")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("EarliestShipDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("FloorPrice")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ListPrice")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ModelKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<Guid>>("OptionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("OptionsText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("UnitCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteId");
+
+                    b.HasIndex("ModelKey", "QuoteId");
+
+                    b.ToTable("QuoteLine");
+                });
+
             modelBuilder.Entity("Pipewright.Tasks.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1805,6 +2390,42 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalCondition", b =>
+                {
+                    b.HasOne("Pipewright.Approvals.ApprovalPolicy", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStep", b =>
+                {
+                    b.HasOne("Pipewright.Approvals.Approval", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStepRule", b =>
+                {
+                    b.HasOne("Pipewright.Approvals.ApprovalPolicy", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalTask", b =>
+                {
+                    b.HasOne("Pipewright.Approvals.ApprovalStep", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pipewright.Catalog.ProductOption", b =>
                 {
                     b.HasOne("Pipewright.Catalog.Product", null)
@@ -1856,6 +2477,32 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pipewright.Quotes.QuoteLine", b =>
+                {
+                    b.HasOne("Pipewright.Quotes.Quote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.Approval", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalPolicy", b =>
+                {
+                    b.Navigation("Conditions");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStep", b =>
+                {
+                    b.Navigation("Tasks");
+                });
+
             modelBuilder.Entity("Pipewright.Catalog.Product", b =>
                 {
                     b.Navigation("Options");
@@ -1869,6 +2516,11 @@ namespace Pipewright.Common.Data.Migrations.Postgres
             modelBuilder.Entity("Pipewright.Pipeline.Opportunity", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Pipewright.Quotes.Quote", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,8 +11,8 @@ using Pipewright.Common.Data;
 namespace Pipewright.Common.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMigrations))]
-    [Migration("20261128055807_FunnelTasksAndChannels")]
-    partial class FunnelTasksAndChannels
+    [Migration("20261128060508_FunnelQuotesTasksAndChannels")]
+    partial class FunnelQuotesTasksAndChannels
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -249,6 +249,361 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.HasIndex("UploadedById", "UploadedAt");
 
                     b.ToTable("Attachment");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.Approval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmitterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.ToTable("Approval");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalCondition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Threshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("ApprovalCondition");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000011"),
+                            Kind = "MinPriceRatioBelow",
+                            PolicyId = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            Threshold = 0.85m
+                        });
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalDelegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DelegateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Until");
+
+                    b.ToTable("ApprovalDelegation");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectType", "Order");
+
+                    b.ToTable("ApprovalPolicy");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            IsActive = true,
+                            Name = "低于标准价 85%",
+                            Order = 1,
+                            SubjectType = "quote",
+                            UpdatedAt = 1308729802752000000L,
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverdueNoticeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RejectToPreviousStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.ToTable("ApprovalStep");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStepRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverKind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RejectToPreviousStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("ApprovalStepRule");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000021"),
+                            ApproverKind = "RelativeRegionalManager",
+                            DueHours = 24,
+                            Mode = "Any",
+                            Order = 1,
+                            PolicyId = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            RejectToPreviousStep = false
+                        },
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000022"),
+                            ApproverKind = "Role",
+                            DueHours = 24,
+                            Mode = "Any",
+                            Order = 2,
+                            PolicyId = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            RejectToPreviousStep = false,
+                            Role = "Finance"
+                        },
+                        new
+                        {
+                            Id = new Guid("0195a000-0000-7000-8000-000000000023"),
+                            ApproverKind = "Role",
+                            DueHours = 24,
+                            Mode = "Any",
+                            Order = 3,
+                            PolicyId = new Guid("0195a000-0000-7000-8000-000000000001"),
+                            RejectToPreviousStep = false,
+                            Role = "GeneralManager"
+                        });
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApproverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("AssigneeId", "Status");
+
+                    b.ToTable("ApprovalTask");
                 });
 
             modelBuilder.Entity("Pipewright.Catalog.Product", b =>
@@ -1533,6 +1888,236 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("PoolRules", (string)null);
                 });
 
+            modelBuilder.Entity("Pipewright.Quotes.Quote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Freight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Installation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PromisedDeliveryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("Code", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "IsCurrent");
+
+                    b.HasIndex("FamilyId", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "IsCurrent", "Status");
+
+                    b.ToTable("Quote");
+                });
+
+            modelBuilder.Entity("Pipewright.Quotes.QuoteConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherCustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherFamilyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OtherOwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuoteFamilyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WinnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherFamilyId");
+
+                    b.HasIndex("QuoteFamilyId", "OtherFamilyId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("QuoteConflict");
+                });
+
+            modelBuilder.Entity("Pipewright.Quotes.QuoteLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CanMeet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EarliestShipDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FloorPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OptionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionsText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnitCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteId");
+
+                    b.HasIndex("ModelKey", "QuoteId");
+
+                    b.ToTable("QuoteLine");
+                });
+
             modelBuilder.Entity("Pipewright.Tasks.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1797,6 +2382,42 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalCondition", b =>
+                {
+                    b.HasOne("Pipewright.Approvals.ApprovalPolicy", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStep", b =>
+                {
+                    b.HasOne("Pipewright.Approvals.Approval", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStepRule", b =>
+                {
+                    b.HasOne("Pipewright.Approvals.ApprovalPolicy", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalTask", b =>
+                {
+                    b.HasOne("Pipewright.Approvals.ApprovalStep", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pipewright.Catalog.ProductOption", b =>
                 {
                     b.HasOne("Pipewright.Catalog.Product", null)
@@ -1848,6 +2469,32 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pipewright.Quotes.QuoteLine", b =>
+                {
+                    b.HasOne("Pipewright.Quotes.Quote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.Approval", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalPolicy", b =>
+                {
+                    b.Navigation("Conditions");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Pipewright.Approvals.ApprovalStep", b =>
+                {
+                    b.Navigation("Tasks");
+                });
+
             modelBuilder.Entity("Pipewright.Catalog.Product", b =>
                 {
                     b.Navigation("Options");
@@ -1861,6 +2508,11 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
             modelBuilder.Entity("Pipewright.Pipeline.Opportunity", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("Pipewright.Quotes.Quote", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
