@@ -11,8 +11,8 @@ public static class EvidenceModule
 {
     public static IServiceCollection AddEvidence(this IServiceCollection services)
     {
-        services.AddScoped<IRequirementKind, ActivityKind>();
-        services.AddScoped<IEvidenceFiles, AttachmentEvidence>();
+        services.AddSingleton<IRequirementKind, ActivityKind>();
+        services.AddSingleton<IEvidenceFiles, AttachmentEvidence>();
         services.AddScoped<Activities.IActivityObserver, FollowUpEvidence>();
         services.AddSingleton(new Pipeline.Ui.EvidenceUploader(typeof(EvidenceUpload)));
         services.AddSingleton(new Pipeline.Ui.OpportunityTab("followUps", "opportunity.tab.followUps", typeof(OpportunityFollowUps), 10));

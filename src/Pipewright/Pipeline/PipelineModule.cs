@@ -24,12 +24,12 @@ public static class PipelineModule
         services.AddScoped<DealChange>();
         services.AddScoped<MoveOpportunityHandler>();
         services.AddScoped<CompleteRequirementHandler>();
-        services.AddScoped<OpportunityProgress>();
+        services.AddSingleton<OpportunityProgress>(); // stateless, like every requirement kind: approval callbacks (singletons) use it too
         // Requirement kinds: one class each; modules above add theirs (activity, quote, task) the same way.
-        services.AddScoped<IRequirementKind, FormKind>();
-        services.AddScoped<IRequirementKind, ChecklistKind>();
-        services.AddScoped<IRequirementKind, FieldKind>();
-        services.AddScoped<IRequirementKind, AttachmentKind>();
+        services.AddSingleton<IRequirementKind, FormKind>();
+        services.AddSingleton<IRequirementKind, ChecklistKind>();
+        services.AddSingleton<IRequirementKind, FieldKind>();
+        services.AddSingleton<IRequirementKind, AttachmentKind>();
         services.AddScoped<Organisation.IHandoverStep, OpportunityHandover>();
         services.AddSingleton(new Customers.CustomerTab("opportunities", "opportunities.tab", typeof(ListOpportunities.CustomerOpportunities), 5));
         return services;

@@ -22,6 +22,8 @@ public static class QuotesModule
         services.AddScoped<ResolveConflictHandler>();
         services.AddScoped<QuotePdfHandler>();
         services.AddScoped<ProductChoices>();
+        services.AddSingleton<Pipeline.Requirements.IRequirementKind, ApprovedQuoteKind>();
+        services.AddSingleton(new Pipeline.Ui.OpportunityTab("quotes", "quotes.tab", typeof(ListQuotes.OpportunityQuotes), 20));
         return services;
     }
 

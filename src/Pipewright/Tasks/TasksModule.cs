@@ -31,6 +31,8 @@ public static class TasksModule
         services.AddSingleton<Common.Audit.IAuditScope, TaskAuditScope>();
         services.AddSingleton<TaskSweep>();
         services.AddSingleton(new Customers.CustomerTab("techRequests", "tasks.tab", typeof(CustomerTechRequests), 30));
+        services.AddSingleton<Pipeline.Requirements.IRequirementKind, CompletedTechRequestKind>();
+        services.AddSingleton(new Pipeline.Ui.OpportunityTab("techRequests", "tasks.tab", typeof(TechRequestsPanel), 30));
         services.AddHostedService<TaskJob>();
         return services;
     }

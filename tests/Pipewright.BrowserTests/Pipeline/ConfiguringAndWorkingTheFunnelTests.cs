@@ -15,7 +15,7 @@ public sealed class ConfiguringAndWorkingTheFunnelTests(BrowserApp app) : IClass
     {
         var wanglei = await app.ApiAsync("wanglei");
         var deal = await FunnelSetup.OpenDealAsync(wanglei, "DN200 闸阀 120 台（样品试用）");
-        await FunnelSetup.MeetTechnicalExitsAsync(wanglei, deal);
+        await FunnelSetup.MeetTechnicalExitsAsync(app, wanglei, deal);
         var code = deal["code"]!.GetValue<string>();
 
         await app.RunAsync("funnel-admin-adds-a-stage", async ui =>

@@ -21,8 +21,11 @@ internal static class FunnelSetup
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    /// <summary>Takes a deal through 需求确认 and meets every exit of 技术交流 (a site visit with a photo, the technical match).</summary>
-    public static async Task MeetTechnicalExitsAsync(HttpClient client, JsonObject deal)
+    /// <summary>
+    /// Takes a deal through 需求确认 and meets every exit of 技术交流: a site visit with a photo, the technical match,
+    /// and a technical evaluation that the engineer it was routed to completes.
+    /// </summary>
+    public static async Task MeetTechnicalExitsAsync(BrowserApp app, HttpClient client, JsonObject deal)
     {
         var id = deal["id"]!.GetValue<Guid>();
         await CompleteAsync(client, id, "needsSurvey", new { application = "热电厂蒸汽管线改造", quantity = 120, purchaseMode = "比价" });
@@ -43,6 +46,14 @@ internal static class FunnelSetup
         Assert.True(visit.IsSuccessStatusCode, await visit.Content.ReadAsStringAsync());
         var technical = await CompleteAsync(client, id, "techMatch", new { lineRate = 12, medium = "蒸汽", pressure = 1.6 });
         Assert.Equal("technical", technical["stage"]!["key"]!.GetValue<string>());
+
+        var request = await client.PostAsJsonAsync($"api/v1/opportunities/{id}/tech-requests", new { productCategory = "闸阀", description = "DN200 蒸汽管线选型确认" });
+        Assert.True(request.IsSuccessStatusCode, await request.Content.ReadAsStringAsync());
+        var task = (await request.Content.ReadFromJsonAsync<JsonObject>())!;
+        var assignee = await client.GetFromJsonAsync<JsonObject>($"api/v1/users/{task["assigneeId"]!.GetValue<Guid>()}");
+        var engineer = await app.ApiAsync(assignee!["userName"]!.GetValue<string>());
+        var done = await engineer.PostAsJsonAsync($"api/v1/tasks/{task["taskId"]!.GetValue<Guid>()}/complete", new { note = "选型可行" });
+        Assert.True(done.IsSuccessStatusCode, await done.Content.ReadAsStringAsync());
     }
 
     public static async Task<JsonObject> CompleteAsync(HttpClient client, Guid id, string requirement, object values)

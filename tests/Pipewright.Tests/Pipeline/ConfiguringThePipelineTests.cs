@@ -17,7 +17,7 @@ public sealed class ConfiguringThePipelineTests(CompanyApp app) : IClassFixture<
         Assert.Equal([1, 2, 3, 4, 5, 6], stages.Select(s => s!["order"]!.GetValue<int>()));
         Assert.True(stages[^1]!["isWon"]!.GetValue<bool>());
         var technical = stages[2]!["requirements"]!.AsArray();
-        Assert.Equal(["activity", "form"], technical.Select(r => r!["kind"]!.GetValue<string>()));
+        Assert.Equal(["activity", "form", "task"], technical.Select(r => r!["kind"]!.GetValue<string>()));
         Assert.Contains(technical[1]!["fields"]!.AsArray(), f => f!["label"]!.GetValue<string>().StartsWith("产线节拍") && f["required"]!.GetValue<bool>());
         Assert.Contains("失联", pipeline["lostReasons"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.False(pipeline["allowSkip"]!.GetValue<bool>());
@@ -33,7 +33,7 @@ public sealed class ConfiguringThePipelineTests(CompanyApp app) : IClassFixture<
         var pipeline = await PipewrightApp.ReadAsync(await admin.GetAsync("/api/v1/pipeline"));
         var stages = pipeline["stages"]!.AsArray();
         stages[1]!["key"] = "initial";
-        stages[2]!["requirements"]!.AsArray().Add(new JsonObject { ["key"] = "approvedQuote", ["name"] = "报价已批准", ["kind"] = "quote", ["appliesOn"] = "exit" });
+        stages[2]!["requirements"]!.AsArray().Add(new JsonObject { ["key"] = "esign", ["name"] = "电子签章", ["kind"] = "esign", ["appliesOn"] = "exit" });
         stages[3]!["requirements"]!.AsArray().Add(new JsonObject
         {
             ["key"] = "sample", ["name"] = "样品", ["kind"] = "form", ["appliesOn"] = "exit",
@@ -45,9 +45,9 @@ public sealed class ConfiguringThePipelineTests(CompanyApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await PipewrightApp.ReadAsync(response))["errors"]!.AsObject();
         Assert.Contains("stages[1].key", errors.Select(e => e.Key));
-        Assert.Contains("stages[2].requirements[2].kind", errors.Select(e => e.Key));
+        Assert.Contains("stages[2].requirements[3].kind", errors.Select(e => e.Key));
         Assert.Contains("stages[3].requirements[3].fields[0].options", errors.Select(e => e.Key));
         Assert.Contains("赢单阶段", errors["stages"]![0]!.GetValue<string>());
-        Assert.Contains("quote", errors["stages[2].requirements[2].kind"]![0]!.GetValue<string>());
+        Assert.Contains("esign", errors["stages[2].requirements[3].kind"]![0]!.GetValue<string>());
     }
 }

@@ -58,11 +58,24 @@ public sealed class FunnelJourneyTests(CompanyApp app) : IClassFixture<CompanyAp
         var survey = Requirement(deal, "siteSurvey");
         Assert.True(survey["done"]!.GetValue<bool>());
         Assert.Equal(start.AddDays(10), survey["doneAt"]!.GetValue<DateTimeOffset>(), TimeSpan.FromMinutes(1));
+        Assert.Equal("technical", Funnel.Stage(deal));
+
+        // Day 12: the technical evaluation, routed to the engineer of the category, is handed in: it ticks itself.
+        rep = await AfterAsync(TimeSpan.FromDays(2));
+        var (engineer, category) = await EngineerAsync();
+        var request = await rep.PostAsJsonAsync($"/api/v1/opportunities/{id}/tech-requests", new { productCategory = category, description = "DN200 蒸汽管线选型" });
+        Assert.Equal(HttpStatusCode.Created, request.StatusCode);
+        var task = await PipewrightApp.ReadAsync(request);
+        Assert.False(Requirement(await Funnel.GetAsync(rep, id), "techEvaluation")["done"]!.GetValue<bool>());
+        var done = await engineer.PostAsJsonAsync($"/api/v1/tasks/{task["taskId"]!.GetValue<Guid>()}/complete", new { note = "选型可行" });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        deal = await Funnel.GetAsync(rep, id);
+        Assert.True(Requirement(deal, "techEvaluation")["done"]!.GetValue<bool>());
         // Leaving 技术交流 also needs 方案报价's entry: models, margin and the budget screenshot.
         Assert.Equal("technical", Funnel.Stage(deal));
 
         // Day 14: models from the catalog and a margin estimate, then the budget screenshot → 方案报价.
-        rep = await AfterAsync(TimeSpan.FromDays(4));
+        rep = await AfterAsync(TimeSpan.FromDays(2));
         var product = await Funnel.AddProductAsync(app, PipewrightApp.Unique("Z41H-16C DN200"));
         deal = await Funnel.CompleteAsync(rep, id, "selection", new { products = new[] { product }, marginEstimate = 0.22 });
         Assert.Equal("technical", Funnel.Stage(deal));
@@ -70,11 +83,16 @@ public sealed class FunnelJourneyTests(CompanyApp app) : IClassFixture<CompanyAp
         deal = await Funnel.CompleteAsync(rep, id, "budgetScreenshot", new { }, [screenshot]);
         Assert.Equal("proposal", Funnel.Stage(deal));
 
-        // Day 20: the checklist, one tick at a time → 商务谈判.
+        // Day 20: a quote at list price needs no approval: approved at once, the deal moves to 商务谈判 by itself.
         rep = await AfterAsync(TimeSpan.FromDays(6));
-        deal = await Funnel.CompleteAsync(rep, id, "proposalSent", new { quoteSent = true });
-        Assert.Equal("proposal", Funnel.Stage(deal));
-        deal = await Funnel.CompleteAsync(rep, id, "proposalSent", new { solutionAccepted = true });
+        var quote = await rep.PostAsJsonAsync("/api/v1/quotes", new { opportunityId = id, lines = new[] { new { productId = product, quantity = 120, unitPrice = 3200 } } });
+        Assert.Equal(HttpStatusCode.Created, quote.StatusCode);
+        var quoteId = (await PipewrightApp.ReadAsync(quote))["id"]!.GetValue<Guid>();
+        Assert.Equal("proposal", Funnel.Stage(await Funnel.GetAsync(rep, id)));
+        var submitted = await rep.PostAsync($"/api/v1/quotes/{quoteId}/submit", null);
+        Assert.Equal("approved", (await PipewrightApp.ReadAsync(submitted))["status"]!.GetValue<string>());
+        deal = await Funnel.GetAsync(rep, id);
+        Assert.True(Requirement(deal, "approvedQuote")["done"]!.GetValue<bool>());
         Assert.Equal("negotiation", Funnel.Stage(deal));
 
         // Day 30: the contract terms → 合同签订, which wins the deal; a won deal moves no more.
@@ -93,6 +111,20 @@ public sealed class FunnelJourneyTests(CompanyApp app) : IClassFixture<CompanyAp
         Assert.Null(history[5]!["leftAt"]);
         Assert.Equal(start, history[0]!["enteredAt"]!.GetValue<DateTimeOffset>(), TimeSpan.FromMinutes(1));
         Assert.Equal(start.AddDays(30), history[5]!["enteredAt"]!.GetValue<DateTimeOffset>(), TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>An engineer whose only specialty is a category of this test's own, signed in: routing has one choice.</summary>
+    private async Task<(HttpClient Engineer, string Category)> EngineerAsync()
+    {
+        var category = PipewrightApp.Unique("闸阀-");
+        var userName = PipewrightApp.Unique("eng");
+        var admin = await app.AdminAsync();
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new
+        {
+            userName, displayName = "工程师", password = PipewrightApp.Password, roles = new[] { "Engineer" }, specialties = new[] { category },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await app.SignInAsync(userName), category);
     }
 
     private async Task<HttpClient> AfterAsync(TimeSpan time)

@@ -7,8 +7,8 @@ namespace Pipewright.Pipeline.Configuration;
 /// <summary>
 /// A valve/pump manufacturer's funnel: 线索获取 → 需求确认 → 技术交流 → 方案报价 → 商务谈判 → 合同签订. Names
 /// and labels come from the string tables in the reader's language until an administrator saves the funnel;
-/// from then on they are the company's own words. Quote and task requirements are left to the modules that
-/// provide those kinds.
+/// from then on they are the company's own words. Leaving 技术交流 takes a completed technical evaluation and leaving
+/// 方案报价 an approved quote: the modules that provide those kinds tick them.
 /// </summary>
 public static class DefaultPipeline
 {
@@ -51,7 +51,8 @@ public static class DefaultPipeline
                     FormField("connection", "select", false, "flange", "thread", "weld"),
                     FormField("materials", "multiSelect", false, "wcb", "cf8", "cf8m", "duplex"),
                     FormField("explosionProof", "boolean", false),
-                    FormField("sitePhoto", "photo", false))),
+                    FormField("sitePhoto", "photo", false)),
+                Evidence("techEvaluation", "task")),
             Stage(Proposal, 0.6m, 14,
                 Field("selection", RequirementSpec.OnEntry, "products", "marginEstimate"),
                 new RequirementSpec
@@ -59,7 +60,7 @@ public static class DefaultPipeline
                     Key = "budgetScreenshot", Name = L["pipeline.default.requirement.budgetScreenshot"], Kind = "attachment",
                     AppliesOn = RequirementSpec.OnEntry,
                 },
-                Checklist("proposalSent", RequirementSpec.OnExit, "quoteSent", "solutionAccepted")),
+                Evidence("approvedQuote", "quote")),
             Stage(Negotiation, 0.8m, 21,
                 Checklist("contractTerms", RequirementSpec.OnExit, "paymentTerms", "deliveryTerms", "contractReviewed")),
             Stage(Contract, 1m, null) with { IsWon = true },
@@ -85,6 +86,12 @@ public static class DefaultPipeline
     private static RequirementSpec Field(string key, string appliesOn, params string[] fields) => new()
     {
         Key = key, Name = L[$"pipeline.default.requirement.{key}"], Kind = "field", AppliesOn = appliesOn, OpportunityFields = [.. fields],
+    };
+
+    /// <summary>A requirement that ticks itself when its module's evidence arrives (quote: Quotes/, task: Tasks/).</summary>
+    private static RequirementSpec Evidence(string key, string kind) => new()
+    {
+        Key = key, Name = L[$"pipeline.default.requirement.{key}"], Kind = kind, AppliesOn = RequirementSpec.OnExit,
     };
 
     private static RequirementSpec Form(string key, string appliesOn, params FormFieldSpec[] fields) => new()

@@ -1,6 +1,7 @@
 using Pipewright.Approvals;
 using Pipewright.Common.Data;
 using Pipewright.Notifications;
+using Pipewright.Pipeline.Progress;
 
 namespace Pipewright.Quotes;
 
@@ -8,20 +9,22 @@ namespace Pipewright.Quotes;
 public static class QuoteApproval
 {
     /// <summary>
-    /// Called whether the quote needed no approval or its last approver just approved it. Whatever else must happen
-    /// when a quote is approved (the pipeline's <c>quote</c> requirement, the deal moving on) belongs here, in the same transaction.
+    /// Called whether the quote needed no approval or its last approver just approved it, in the transaction that
+    /// approves it: the funnel's <c>quote</c> requirement (<see cref="ApprovedQuoteKind"/>) is met now, so the deal
+    /// moves on (方案报价 → 商务谈判) in the same transaction.
     /// </summary>
-    public static void MarkApproved(PipewrightDb db, Quote quote, DateTimeOffset now)
+    public static async Task MarkApprovedAsync(PipewrightDb db, Quote quote, DateTimeOffset now, OpportunityProgress progress, CancellationToken ct)
     {
         quote.Status = QuoteStatus.Approved;
         quote.ApprovedAt = now;
         quote.ReturnComment = null;
         quote.UpdatedAt = now;
+        await progress.ReevaluateAsync(db, quote.OpportunityId, ct);
     }
 }
 
 /// <summary>Quotes as subjects of the approval engine: status changes and the messages people get.</summary>
-public sealed class QuoteApprovalSubject(Notifier notifier) : IApprovalSubject
+public sealed class QuoteApprovalSubject(Notifier notifier, OpportunityProgress progress) : IApprovalSubject
 {
     public const string Type = "quote";
 
@@ -30,7 +33,7 @@ public sealed class QuoteApprovalSubject(Notifier notifier) : IApprovalSubject
     public async Task OnApprovedAsync(PipewrightDb db, Approval approval, DateTimeOffset now, CancellationToken ct)
     {
         var quote = await LoadAsync(db, approval, ct);
-        QuoteApproval.MarkApproved(db, quote, now);
+        await QuoteApproval.MarkApprovedAsync(db, quote, now, progress, ct);
         notifier.Notify(db, approval.SubmitterId, "quote-approved", "quote.notice.approved.title", "quote.notice.approved.body",
             [approval.SubjectTitle], $"/quotes/{quote.Id}");
     }

@@ -10,6 +10,7 @@ using Pipewright.Common.Localization;
 using Pipewright.Customers;
 using Pipewright.Erp;
 using Pipewright.Notifications;
+using Pipewright.Pipeline.Progress;
 using Pipewright.Quotes.Conflicts;
 using Pipewright.Quotes.SaveQuote;
 
@@ -24,7 +25,7 @@ public sealed record SubmitResult(Guid Id, string Code, QuoteStatus Status, Subm
 /// margin rate, total, ERP delivery, floor price) and the quote is approved at once or locked pending approval.
 /// </summary>
 public sealed class SubmitQuoteHandler(IDbContextFactory<PipewrightDb> dbFactory, ApprovalEngine engine, IErpGateway erp, Notifier notifier,
-    CurrentUserLoader users, IOptions<QuoteOptions> options, TimeProvider clock)
+    CurrentUserLoader users, IOptions<QuoteOptions> options, TimeProvider clock, OpportunityProgress progress)
 {
     private static readonly Strings L = new();
 
@@ -77,7 +78,7 @@ public sealed class SubmitQuoteHandler(IDbContextFactory<PipewrightDb> dbFactory
         quote.ReturnComment = null;
         quote.UpdatedAt = now;
         var approval = await engine.StartAsync(db, QuoteApprovalSubject.Type, quote.Id, $"{code} · {customer}", summary, user.Id, quote.OwnerId, facts, now, ct);
-        if (approval is null) QuoteApproval.MarkApproved(db, quote, now);
+        if (approval is null) await QuoteApproval.MarkApprovedAsync(db, quote, now, progress, ct);
         else
         {
             quote.ApprovalId = approval.Id;

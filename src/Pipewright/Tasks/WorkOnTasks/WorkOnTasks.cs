@@ -5,6 +5,7 @@ using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Common.Localization;
+using Pipewright.Pipeline.Progress;
 using Pipewright.Tasks.ListTasks;
 
 namespace Pipewright.Tasks.WorkOnTasks;
@@ -17,7 +18,7 @@ public sealed record CompleteTaskRequest
 }
 
 /// <summary>The assignee's work on a request: starting it (the first action) and handing in the result.</summary>
-public sealed class WorkOnTaskHandler(IDbContextFactory<PipewrightDb> dbFactory, TimeProvider clock, GetTaskHandler getTask)
+public sealed class WorkOnTaskHandler(IDbContextFactory<PipewrightDb> dbFactory, TimeProvider clock, GetTaskHandler getTask, OpportunityProgress progress)
 {
     private static readonly Strings L = new();
 
@@ -54,10 +55,12 @@ public sealed class WorkOnTaskHandler(IDbContextFactory<PipewrightDb> dbFactory,
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // From now on whoever may see the customer may open the photos and the voice note.
         foreach (var attachment in attachments) attachment.CustomerId = task.CustomerId;
-        // The one moment a request is done. The funnel's `task` requirement for task.OpportunityId is met here,
-        // in this transaction, once the pipeline offers it (docs/tasks.md).
+        // The one moment a request is done: saved first, so that the funnel's `task` requirement
+        // (CompletedTechRequestKind) sees it, then the deal moves on as far as its evidence allows, in this transaction.
         task.Complete(checkedItems, request.Note, attachmentIds, clock.GetUtcNow());
         if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        await progress.ReevaluateAsync(db, task.OpportunityId, ct);
+        if (await SaveAsync(db, ct) is { } moved) return moved;
         await transaction.CommitAsync(ct);
         return await getTask.HandleAsync(id, user, ct);
     }
