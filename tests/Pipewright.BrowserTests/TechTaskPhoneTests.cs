@@ -77,6 +77,11 @@ public sealed class TechTaskPhoneTests(BrowserApp app) : IClassFixture<BrowserAp
             Assert.Equal(["audio/webm", "image/png"], task["attachments"]!.AsArray().Select(a => a!["contentType"]!.GetValue<string>()).Order());
             Assert.Equal("阀门井空间狭小，建议缩短结构长度", task["note"]!.GetValue<string>());
             Assert.NotNull(task["firstActionAt"]);
+
+            // The funnel's technical-evaluation requirement ticked itself with the hand-in.
+            var deal = (await wanglei.GetFromJsonAsync<JsonObject>($"api/v1/opportunities/{opportunityId}"))!;
+            var evaluation = deal["requirements"]!.AsArray().Single(r => r!["key"]!.GetValue<string>() == "techEvaluation")!;
+            Assert.True(evaluation["done"]!.GetValue<bool>());
         }, phone: true);
     }
 

@@ -118,17 +118,17 @@ public sealed class AvailabilityTests(CompanyApp app) : IClassFixture<CompanyApp
 /// <summary>A Pipewright configured with Erp:Mode=Http, pointed at a fake ERP that runs for the whole class.</summary>
 public sealed class HttpErpApp : CompanyApp
 {
-    public FakeErp Erp { get; private set; } = null!;
+    public ErpAdapterServer Erp { get; private set; } = null!;
 
     public override async Task InitializeAsync()
     {
-        Erp = await FakeErp.StartAsync();
+        Erp = await ErpAdapterServer.StartAsync();
         await base.InitializeAsync();
     }
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["Erp:Mode"] = "Http", ["Erp:BaseUrl"] = Erp.BaseUrl.ToString(), ["Erp:Token"] = FakeErp.Token,
+        ["Erp:Mode"] = "Http", ["Erp:BaseUrl"] = Erp.BaseUrl.ToString(), ["Erp:Token"] = ErpAdapterServer.Token,
         ["Erp:TimeoutSeconds"] = "5", ["Erp:Retries"] = "1",
     };
 
@@ -150,13 +150,13 @@ public sealed class HttpErpEndpointTests(HttpErpApp app) : IClassFixture<HttpErp
         Assert.True(known["canMeet"]!.GetValue<bool>());
         Assert.Equal(12m, known["available"]!.GetValue<decimal>());
 
-        app.Erp.Mode = FakeErp.Behaviour.Error;
+        app.Erp.Mode = ErpAdapterServer.Behaviour.Error;
         var response = await rep.GetAsync("/api/v1/erp/availability?model=Z41H-16C%20DN100&quantity=6&needBy=2026-12-20");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var unknown = await PipewrightApp.ReadAsync(response);
         Assert.Null(unknown["canMeet"]);
         Assert.Equal("http", unknown["source"]!.GetValue<string>());
         Assert.Equal("unreachable", unknown["reason"]!.GetValue<string>());
-        app.Erp.Mode = FakeErp.Behaviour.Answer;
+        app.Erp.Mode = ErpAdapterServer.Behaviour.Answer;
     }
 }

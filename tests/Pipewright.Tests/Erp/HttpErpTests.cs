@@ -13,10 +13,10 @@ public sealed class HttpErpTests : IAsyncLifetime
     private static readonly IHttpClientFactory Clients =
         new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
 
-    private FakeErp _erp = null!;
+    private ErpAdapterServer _erp = null!;
     private readonly TestClock _clock = new();
 
-    public async Task InitializeAsync() => _erp = await FakeErp.StartAsync();
+    public async Task InitializeAsync() => _erp = await ErpAdapterServer.StartAsync();
 
     public async Task DisposeAsync() => await _erp.DisposeAsync();
 
@@ -24,7 +24,7 @@ public sealed class HttpErpTests : IAsyncLifetime
     {
         var options = new ErpOptions
         {
-            Mode = ErpOptions.Http, BaseUrl = _erp.BaseUrl, Token = FakeErp.Token, // Generous: a loaded test machine must not turn a quick 500 into a timeout; the slow case sets its own.
+            Mode = ErpOptions.Http, BaseUrl = _erp.BaseUrl, Token = ErpAdapterServer.Token, // Generous: a loaded test machine must not turn a quick 500 into a timeout; the slow case sets its own.
             TimeoutSeconds = 5, Retries = 2,
             BreakAfterFailures = 3, BreakSeconds = 30, CacheSeconds = 60,
         };
@@ -39,7 +39,7 @@ public sealed class HttpErpTests : IAsyncLifetime
         var met = await gateway.GetAvailabilityAsync("Z41H-16C DN100", 20, new DateOnly(2026, 12, 15), CancellationToken.None);
         Assert.Equal((12m, new DateOnly(2026, 12, 10), (bool?)true, "http"), (met.Available, met.EarliestDate, met.CanMeet, met.Source));
         Assert.Null(met.Reason);
-        Assert.Equal($"Bearer {FakeErp.Token}", _erp.LastAuthorization);
+        Assert.Equal($"Bearer {ErpAdapterServer.Token}", _erp.LastAuthorization);
         Assert.Equal("?model=Z41H-16C%20DN100&quantity=20&needBy=2026-12-15", _erp.LastQuery);
 
         var missed = await gateway.GetAvailabilityAsync("Z41H-16C DN100", 20, new DateOnly(2026, 12, 1), CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class HttpErpTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_erp_is_unknown_after_the_timeout_without_retrying()
     {
-        _erp.Mode = FakeErp.Behaviour.Slow;
+        _erp.Mode = ErpAdapterServer.Behaviour.Slow;
         var watch = Stopwatch.StartNew();
         var answer = await Gateway(o => o.TimeoutSeconds = 1).GetAvailabilityAsync("Z41H-16C DN100", 5, null, CancellationToken.None);
         watch.Stop();
@@ -80,13 +80,13 @@ public sealed class HttpErpTests : IAsyncLifetime
     [Fact]
     public async Task Server_errors_are_retried_then_unknown()
     {
-        _erp.Mode = FakeErp.Behaviour.Error;
+        _erp.Mode = ErpAdapterServer.Behaviour.Error;
         var answer = await Gateway().GetAvailabilityAsync("Z41H-16C DN100", 5, null, CancellationToken.None);
         Assert.Null(answer.CanMeet);
         Assert.Equal(ErpReasons.Unreachable, answer.Reason);
         Assert.Equal(3, _erp.Requests);   // the first attempt and two retries
 
-        _erp.Mode = FakeErp.Behaviour.Malformed;
+        _erp.Mode = ErpAdapterServer.Behaviour.Malformed;
         var nonsense = await Gateway().GetAvailabilityAsync("Z41H-16C DN100", 5, null, CancellationToken.None);
         Assert.Equal(ErpReasons.Malformed, nonsense.Reason);
     }

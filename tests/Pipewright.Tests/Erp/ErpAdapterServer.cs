@@ -10,7 +10,7 @@ namespace Pipewright.Tests.Erp;
 /// A real ERP adapter on 127.0.0.1 speaking docs/erp-contract.md, which a test makes answer, answer slowly,
 /// fail, talk nonsense or go away (and come back on the same port).
 /// </summary>
-public sealed class FakeErp : IAsyncDisposable
+public sealed class ErpAdapterServer : IAsyncDisposable
 {
     public const string Token = "erp-secret-token";
 
@@ -34,9 +34,9 @@ public sealed class FakeErp : IAsyncDisposable
 
     private WebApplication? _app;
 
-    public static async Task<FakeErp> StartAsync()
+    public static async Task<ErpAdapterServer> StartAsync()
     {
-        var erp = new FakeErp();
+        var erp = new ErpAdapterServer();
         await erp.StartOnAsync(0);
         return erp;
     }
