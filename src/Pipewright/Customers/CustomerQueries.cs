@@ -31,26 +31,20 @@ public static class CustomerQueries
 
     /// <summary>
     /// Customers whose code, name, aliases, contact names or phone digits contain the text: <c>Page</c> to fetch a
-    /// page from, <c>Count</c> to count (the same customers, in the form that counts fastest), <c>MatchCount</c> when
-    /// the search rows alone give the total (broad search, nothing else filtered), and <c>Ids</c>, every matching id,
-    /// when the search is narrow.
+    /// page from, <c>Count</c> to count (the same customers, in the form that counts fastest), and
+    /// <c>MatchCount</c> when the search rows alone give the total (broad search, nothing else filtered).
     /// </summary>
     public static async Task<CustomerSearch> MatchingAsync(this IQueryable<Customer> customers, PipewrightDb db, string text,
         bool unfiltered, bool oneOwner, CancellationToken ct)
     {
         var query = SearchIndex.Normalize(text);
-        if (query.Length == 0) return new(customers, customers, null, null);
+        if (query.Length == 0) return new(customers, customers, null);
         var rows = db.SearchTerms.Rows(SearchKind, query);
-        // One covering-index range read tells how broad the search is and, when it is narrow, which customers match:
-        // a sales rep's term that matches none of his customers then costs no further query, and the page is found
-        // by primary key instead of by walking his customers (the planner would otherwise drive from the owner).
-        var sample = await rows.Select(t => t.EntityId).Take(BroadSearch).ToListAsync(ct);
-        var broad = sample.Count == BroadSearch;
-        IReadOnlyList<Guid>? narrowIds = broad ? null : sample.Distinct().ToList();
         var ids = rows.Select(t => t.EntityId);
-        // Narrow: the few matching ids, looked up by key. Broad: from the customers (in list order, or the user's
-        // own) to a probe of their rows — the ids would be thousands.
-        var byIds = narrowIds is null ? customers.Where(c => ids.Contains(c.Id)) : customers.Where(c => narrowIds.Contains(c.Id));
+        var broad = await rows.Take(BroadSearch).CountAsync(ct) == BroadSearch;
+        // Narrow: from the few matching ids to their customers. Broad: from the customers (in list order, or the
+        // user's own) to a probe of their rows — the ids would be thousands.
+        var byIds = customers.Where(c => ids.Contains(c.Id));
         var paged = broad ? customers.Where(c => rows.Any(t => t.EntityId == c.Id)) : byIds;
         // Counting a broad search costs a probe per visible customer, or a lookup per match: one owner's customers
         // are few (a probe each); a manager's are many, and the matches fewer.
@@ -59,9 +53,9 @@ public static class CustomerQueries
         if (query.Length > SearchIndex.MaxTermLength)
         {
             var trimmed = text.Trim();
-            return new(paged.Where(c => c.Name.Contains(trimmed)), counted.Where(c => c.Name.Contains(trimmed)), null, narrowIds);
+            return new(paged.Where(c => c.Name.Contains(trimmed)), counted.Where(c => c.Name.Contains(trimmed)), null);
         }
-        return new(paged, counted, broad && unfiltered ? await ids.Distinct().CountAsync(ct) : null, narrowIds);
+        return new(paged, counted, broad && unfiltered ? await ids.Distinct().CountAsync(ct) : null);
     }
 
     /// <summary>Rewrites the search rows of one customer after it or its contacts changed.</summary>
@@ -156,8 +150,4 @@ public sealed record DuplicateReport(IReadOnlyList<DuplicateCandidate> Duplicate
     public bool Any => Duplicates.Count > 0 || Similar.Count > 0;
 }
 
-public sealed record CustomerSearch(IQueryable<Customer> Page, IQueryable<Customer> Count, int? MatchCount, IReadOnlyList<Guid>? Ids)
-{
-    /// <summary>A narrow search (fewer than <see cref="CustomerQueries.BroadSearch"/> index rows) that matched nothing.</summary>
-    public bool MatchesNothing => Ids is { Count: 0 };
-}
+public sealed record CustomerSearch(IQueryable<Customer> Page, IQueryable<Customer> Count, int? MatchCount);

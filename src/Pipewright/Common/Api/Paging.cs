@@ -34,11 +34,4 @@ public static class PagingExtensions
         var total = items.Count < size && (items.Count > 0 || page == 1) ? skip + items.Count : await count(ct);
         return new Paged<T>(items, total, page, size);
     }
-
-    /// <summary>One page of a list already in memory (a narrow search's every match).</summary>
-    public static Paged<T> ToPage<T>(this IReadOnlyList<T> all, PagedQuery query)
-    {
-        var (page, size) = (query.PageOrFirst, query.SizeOrDefault);
-        return new Paged<T>(all.Skip((page - 1) * size).Take(size).ToList(), all.Count, page, size);
-    }
 }

@@ -127,10 +127,8 @@ public sealed class ImportCustomersHandler(
     }
 
     /// <summary>
-    /// Copies the WAL into the database file on a connection of its own, off the request, then refreshes the table
-    /// statistics the import made stale (a first import turns empty tables into large ones; see DatabaseSetup).
-    /// Should it fail (a long reader holds the WAL), nothing is lost: the data is in the WAL, and the next automatic
-    /// checkpoint copies it.
+    /// Copies the WAL into the database file on a connection of its own, off the request. Should it fail (a
+    /// long reader holds the WAL), nothing is lost: the data is in the WAL, and the next automatic checkpoint copies it.
     /// </summary>
     private static void CheckpointLater(string connectionString) => _ = Task.Run(async () =>
     {
@@ -139,7 +137,7 @@ public sealed class ImportCustomersHandler(
             await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE); PRAGMA analysis_limit=1000; ANALYZE;";
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
             await command.ExecuteNonQueryAsync();
         }
         catch (Microsoft.Data.Sqlite.SqliteException)

@@ -43,25 +43,18 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
         }
         var counted = customers;
         int? total = null;
-        var narrow = false;
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var unfiltered = user.SeesEverything && request.OwnerId is null && request.Pool is not true && request.Level is null;
             var oneOwner = request.OwnerId is not null || (!user.SeesEverything && request.Pool is not true && user.ScopeOwnerIds.Count <= 1);
             var search = await customers.MatchingAsync(db, request.Search, unfiltered, oneOwner, ct);
-            if (search.MatchesNothing) return new Paged<CustomerListItem>([], 0, request.PageOrFirst, request.SizeOrDefault);
-            (customers, counted, total, narrow) = (search.Page, search.Count, search.MatchCount, search.Ids is not null);
+            (customers, counted, total) = (search.Page, search.Count, search.MatchCount);
         }
 
-        var rows = customers
-            .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt, c.PoolReturnOn });
-        // A narrow search matches fewer than BroadSearch customers: fetching them all costs less than a page and a
-        // count, and gives the total for free. They are sorted here, not in SQL: an ORDER BY Code would lead SQLite
-        // to walk a sales rep's customers in the (OwnerId, Code) index instead of looking up the few ids by key.
-        var page = narrow
-            ? (await rows.ToListAsync(ct)).OrderByDescending(c => c.Code, StringComparer.Ordinal).ToList().ToPage(request)
-            : await rows.OrderByDescending(c => c.Code)
-                .ToPageAsync(request, total is { } known ? _ => Task.FromResult(known) : counted.CountAsync, ct);
+        var page = await customers
+            .OrderByDescending(c => c.Code)
+            .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt, c.PoolReturnOn })
+            .ToPageAsync(request, total is { } known ? _ => Task.FromResult(known) : counted.CountAsync, ct);
 
         // Owner names from memory: people are few and seldom renamed, lists are many.
         var names = await people.DisplayNamesAsync(ct);
