@@ -18,8 +18,15 @@ public sealed class TechTaskPhoneTests(BrowserApp app) : IClassFixture<BrowserAp
         // 王磊 asks for an evaluation of a globe valve (截止阀): only 李志强 has that specialty in the demo company.
         var wanglei = await app.ApiAsync("wanglei");
         var customer = (await wanglei.GetFromJsonAsync<JsonObject>("api/v1/customers?pageSize=1"))!["items"]![0]!;
-        var opportunity = await wanglei.PostAsJsonAsync("api/v1/opportunities", new { customerId = customer["id"]!.GetValue<Guid>(), title = "热力站截止阀更换" });
+        var opportunity = await wanglei.PostAsJsonAsync("api/v1/opportunities", new
+        {
+            customerId = customer["id"]!.GetValue<Guid>(), title = "热力站截止阀更换", expectedAmount = 186000, expectedCloseDate = "2026-12-31", productCategory = "截止阀",
+        });
         var opportunityId = (await opportunity.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        // The deal is in 技术交流, where the evaluation is one of the exit requirements.
+        await Pipeline.FunnelSetup.CompleteAsync(wanglei, opportunityId, "needsSurvey", new { application = "热力站改造", quantity = 24, purchaseMode = "比价" });
+        var technical = await Pipeline.FunnelSetup.CompleteAsync(wanglei, opportunityId, "decisionMaker", new { decisionMaker = "设备科 王科长" });
+        Assert.Equal("technical", technical["stage"]!["key"]!.GetValue<string>());
         var request = await wanglei.PostAsJsonAsync($"api/v1/opportunities/{opportunityId}/tech-requests",
             new { productCategory = "截止阀", description = "DN150 PN25 蒸汽管线，现场确认安装空间" });
         Assert.True(request.IsSuccessStatusCode, await request.Content.ReadAsStringAsync());

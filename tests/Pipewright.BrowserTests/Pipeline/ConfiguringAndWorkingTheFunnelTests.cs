@@ -24,7 +24,10 @@ public sealed class ConfiguringAndWorkingTheFunnelTests(BrowserApp app) : IClass
             await ui.OpenAsync("admin/pipeline");
             var technical = ui[".editor-stage[data-stage='technical']"];
             await technical.Locator(".add-stage-after").ClickAsync();
+            // Wait for the inserted stage to render: until then index 3 is still 方案报价.
+            await Expect(ui[".editor-stage"]).ToHaveCountAsync(7);
             var stage = ui[".editor-stage[data-index='3']"];
+            await Expect(stage.Locator(".stage-name")).ToHaveValueAsync("");
             await stage.Locator(".stage-name").FillAsync("样品试用");
             await stage.Locator(".add-requirement").ClickAsync();
             var requirement = stage.Locator(".editor-requirement").First;
