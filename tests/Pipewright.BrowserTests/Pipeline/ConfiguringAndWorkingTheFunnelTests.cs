@@ -23,9 +23,10 @@ public sealed class ConfiguringAndWorkingTheFunnelTests(BrowserApp app) : IClass
             await ui.SignInAsync("liuxiao");
             await ui.OpenAsync("admin/pipeline");
             var technical = ui[".editor-stage[data-stage='technical']"];
+            var stages = await ui[".editor-stage"].CountAsync();
             await technical.Locator(".add-stage-after").ClickAsync();
             // Wait for the inserted stage to render: until then index 3 is still 方案报价.
-            await Expect(ui[".editor-stage"]).ToHaveCountAsync(7);
+            await Expect(ui[".editor-stage"]).ToHaveCountAsync(stages + 1);
             var stage = ui[".editor-stage[data-index='3']"];
             await Expect(stage.Locator(".stage-name")).ToHaveValueAsync("");
             await stage.Locator(".stage-name").FillAsync("样品试用");
