@@ -65,14 +65,7 @@ public sealed class CurrentUserLoader(IDbContextFactory<PipewrightDb> dbFactory,
         var scopeOwners = new HashSet<Guid> { user.Id };
         if (roleSet.Contains(Roles.RegionalManager) && user.TeamId is { } teamId)
         {
-            var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.ParentId }).ToListAsync(ct);
-            var children = teams.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value, t => t.Id);
-            var queue = new Queue<Guid>([teamId]);
-            while (queue.TryDequeue(out var id))
-            {
-                if (!scopeTeams.Add(id)) continue;
-                foreach (var child in children[id]) queue.Enqueue(child);
-            }
+            scopeTeams.UnionWith(await TeamTree.WithDescendantsAsync(db, teamId, ct));
             var members = await db.Users.AsNoTracking()
                 .Where(u => u.TeamId != null && scopeTeams.Contains(u.TeamId.Value))
                 .Select(u => u.Id).ToListAsync(ct);

@@ -108,15 +108,3 @@ internal sealed class CardRow
     public string? Customer { get; init; }
     public string? Owner { get; init; }
 }
-
-public static class TeamTree
-{
-    /// <summary>The team and every team below it (the tree is small: a company's regions and groups).</summary>
-    public static async Task<List<Guid>> WithDescendantsAsync(PipewrightDb db, Guid teamId, CancellationToken ct)
-    {
-        var teams = await db.Teams.Select(t => new { t.Id, t.ParentId }).ToListAsync(ct);
-        var result = new List<Guid> { teamId };
-        for (var i = 0; i < result.Count; i++) result.AddRange(teams.Where(t => t.ParentId == result[i]).Select(t => t.Id));
-        return result;
-    }
-}

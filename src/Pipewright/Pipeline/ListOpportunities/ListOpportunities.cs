@@ -37,7 +37,7 @@ public sealed class ListOpportunitiesHandler(IDbContextFactory<PipewrightDb> dbF
         if (!string.IsNullOrWhiteSpace(request.ProductCategory)) query = query.Where(o => o.ProductCategory == request.ProductCategory.Trim());
         if (request.TeamId is { } teamId)
         {
-            var teams = await Board.TeamTree.WithDescendantsAsync(db, teamId, ct);
+            var teams = await TeamTree.WithDescendantsAsync(db, teamId, ct);
             var members = await db.Users.Where(u => u.TeamId != null && teams.Contains(u.TeamId.Value)).Select(u => u.Id).ToListAsync(ct);
             query = query.Where(o => members.Contains(o.OwnerId));
         }
