@@ -89,7 +89,7 @@ public sealed class ModelTests
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Pipewright"));
         var keys = Strings.Table("zh-CN").Keys.ToHashSet();
         // L["key"] anywhere, and message keys passed as string literals in C# (Failure.Invalid(field, "key") …).
-        var prefixes = "(?:validation|problem|customer|customers|contact|contacts|team|teams|user|users|signIn|ui|nav|home|field|identity|role|audit|lead|leads|leadForm|leadForms|activity|activities|attachment|attachments|pool|import|export|opportunity|opportunities|handover|notification|notifications|pipeline|stage|stages|requirement|requirements|kanban|product|products|catalog|erp|stock|quote|quotes|approval|approvals|task|tasks|techRequest|channel|channels|outbox|mobile|preferences)";
+        var prefixes = "(?:validation|problem|customer|customers|contact|contacts|team|teams|user|users|signIn|ui|nav|home|field|identity|role|audit|lead|leads|leadForm|leadForms|activity|activities|attachment|attachments|pool|import|export|opportunity|opportunities|handover|notification|notifications|pipeline|stage|stages|requirement|requirements|kanban|product|products|catalog|erp|stock|quote|quotes|approval|approvals|task|tasks|techRequest|channel|channels|outbox|mobile|preferences|voice|dictation|speech|competitor|competitors|report|reports|dashboard|metric|metrics|effectiveness|conflict|conflicts|delegation|delegations)";
         var inRazor = new System.Text.RegularExpressions.Regex("L\\[\"(" + prefixes + "\\.[A-Za-z.]+)\"");
         var inCode = new System.Text.RegularExpressions.Regex("\"(" + prefixes + "\\.[A-Za-z]+(?:\\.[A-Za-z]+)*)\"");
         var missing = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
