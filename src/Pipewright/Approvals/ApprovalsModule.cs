@@ -16,6 +16,7 @@ public static class ApprovalsModule
         services.AddScoped<ApprovalInboxHandler>();
         services.AddScoped<ApprovalPoliciesHandler>();
         services.AddScoped<DelegationsHandler>();
+        services.AddScoped<ApproverChoices>();
         services.AddSingleton<ApprovalReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalReminderJob>());
         return services;

@@ -142,6 +142,9 @@ public sealed class QuoteConflict : IAudited
     public Guid? WinnerId { get; set; }
     public Guid? ResolvedById { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>The manager's reason for the resolution, for the two owners and later readers.</summary>
+    public string? Note { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     public bool Involves(Guid familyA, Guid familyB) =>
@@ -152,6 +155,7 @@ public sealed class QuoteConflict : IAudited
         public void Configure(EntityTypeBuilder<QuoteConflict> c)
         {
             c.Property(x => x.Model).HasMaxLength(64);
+            c.Property(x => x.Note).HasMaxLength(QuoteLimits.ConflictNote);
             c.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             c.HasIndex(x => new { x.QuoteFamilyId, x.OtherFamilyId }).IsUnique();
             c.HasIndex(x => x.OtherFamilyId);
@@ -164,6 +168,7 @@ public static class QuoteLimits
 {
     public const int Note = 500;
     public const int Lines = 100;
+    public const int ConflictNote = 500;
 }
 
 public static class QuoteTables

@@ -75,4 +75,64 @@ public sealed class QuoteConflictTests(CompanyApp app) : IClassFixture<CompanyAp
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(rep1, $"/api/v1/quotes/{first["id"]}/submit")).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(southRep, $"/api/v1/quotes/{second["id"]}/submit")).Status);
     }
+
+    [Fact]
+    public async Task The_managers_list_names_both_quotes_and_keeps_the_resolution_with_its_note()
+    {
+        var firm = PipewrightApp.Unique("瑞祥流体");
+        var rep1 = await app.SignInAsync("rep1");
+        var southRep = await app.SignInAsync("southrep");
+        var product = await ProductAsync(app, listPrice: 1000m, unitCost: 600m);
+        var (firstCustomer, firstDeal, firstName) = await DealAsync(rep1, $"{firm}有限公司");
+        var first = await QuoteAsync(rep1, firstDeal, product.Id, 3, 980m);
+        var (secondCustomer, secondDeal, secondName) = await DealAsync(southRep, $"{firm}股份有限公司");
+        var second = await QuoteAsync(southRep, secondDeal, product.Id, 3, 980m);
+        var conflictId = (await PostAsync(southRep, $"/api/v1/quotes/{second["id"]}/submit")).Body["conflicts"]![0]!["conflictId"]!.GetValue<Guid>();
+
+        var manager = await app.SignInAsync("eastmanager");
+        var open = (await GetAsync(manager, "/api/v1/quotes/conflicts?status=open&pageSize=200"))["items"]!.AsArray();
+        var listed = open.Single(c => c!["id"]!.GetValue<Guid>() == conflictId)!;
+        Assert.Equal(second["id"]!.GetValue<Guid>(), listed["quoteId"]!.GetValue<Guid>());
+        Assert.Equal(second["code"]!.GetValue<string>(), listed["quoteCode"]!.GetValue<string>());
+        Assert.Equal(first["id"]!.GetValue<Guid>(), listed["otherQuoteId"]!.GetValue<Guid>());
+        Assert.Equal(first["code"]!.GetValue<string>(), listed["otherQuoteCode"]!.GetValue<string>());
+        Assert.Equal(secondCustomer, listed["customerId"]!.GetValue<Guid>());
+        Assert.Equal(secondName, listed["customerName"]!.GetValue<string>());
+        Assert.Equal(firstCustomer, listed["otherCustomerId"]!.GetValue<Guid>());
+        Assert.Equal(firstName, listed["otherCustomerName"]!.GetValue<string>());
+        Assert.Equal("open", listed["status"]!.GetValue<string>());
+        Assert.DoesNotContain((await GetAsync(manager, "/api/v1/quotes/conflicts?status=resolved&pageSize=200"))["items"]!.AsArray(),
+            c => c!["id"]!.GetValue<Guid>() == conflictId);
+
+        var (tooLong, problem) = await PostAsync(manager, $"/api/v1/quotes/conflicts/{conflictId}/resolve",
+            new { resolution = "allowBoth", note = new string('长', 501) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong);
+        Assert.NotNull(problem["errors"]!["note"]);
+
+        var (status, resolved) = await PostAsync(manager, $"/api/v1/quotes/conflicts/{conflictId}/resolve",
+            new { resolution = "assignCustomer", ownerId = app.Users["rep1"], note = "先报价且已拜访三次" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("assigned", resolved["status"]!.GetValue<string>());
+        Assert.Equal("先报价且已拜访三次", resolved["note"]!.GetValue<string>());
+        Assert.Equal(app.Users["eastmanager"], resolved["resolvedById"]!.GetValue<Guid>());
+        Assert.False(string.IsNullOrEmpty(resolved["winnerName"]!.GetValue<string>()));
+
+        Assert.DoesNotContain((await GetAsync(manager, "/api/v1/quotes/conflicts?status=open&pageSize=200"))["items"]!.AsArray(),
+            c => c!["id"]!.GetValue<Guid>() == conflictId);
+        var settled = (await GetAsync(manager, "/api/v1/quotes/conflicts?status=resolved&pageSize=200"))["items"]!.AsArray()
+            .Single(c => c!["id"]!.GetValue<Guid>() == conflictId)!;
+        Assert.Equal("先报价且已拜访三次", settled["note"]!.GetValue<string>());
+        Assert.Equal(resolved["resolvedByName"]!.GetValue<string>(), settled["resolvedByName"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity,
+            (await PostAsync(manager, $"/api/v1/quotes/conflicts/{conflictId}/resolve", new { resolution = "allowBoth" })).Status);
+    }
+
+    [Fact]
+    public async Task A_salesperson_may_not_list_conflicts_and_a_bad_status_filter_is_a_400()
+    {
+        var rep1 = await app.SignInAsync("rep1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await rep1.GetAsync("/api/v1/quotes/conflicts")).StatusCode);
+        var manager = await app.SignInAsync("eastmanager");
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/v1/quotes/conflicts?status=closed")).StatusCode);
+    }
 }

@@ -16,16 +16,25 @@ public sealed record ResolveConflictRequest
 
     /// <summary>For assignCustomer: which of the two owners gets the customer.</summary>
     public Guid? OwnerId { get; init; }
+
+    [MaxLength(QuoteLimits.ConflictNote, ErrorMessage = "validation.maxLength")] public string? Note { get; init; }
 }
 
 public sealed record ListConflictsRequest : PagedQuery
 {
-    [RegularExpression("^(?i)(open|allowedBoth|assigned)$", ErrorMessage = "validation.invalid")] public string? Status { get; init; }
+    /// <summary>open, allowedBoth, assigned, or resolved (either of the last two).</summary>
+    [RegularExpression("^(?i)(open|allowedBoth|assigned|resolved)$", ErrorMessage = "validation.invalid")] public string? Status { get; init; }
 }
 
+/// <summary>
+/// One 撞单 pair. Quote* is the family whose submission was refused, OtherQuote* the one it ran into: each family's
+/// current version, as people cite it (BJ…-V2).
+/// </summary>
 public sealed record ConflictRecordDto(
     Guid Id, Guid CustomerId, string? CustomerName, string Model, Guid OwnerId, string? OwnerName, Guid OtherOwnerId, string? OtherOwnerName,
-    Guid QuoteFamilyId, Guid OtherFamilyId, ConflictStatus Status, Guid? WinnerId, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt);
+    Guid QuoteFamilyId, Guid OtherFamilyId, ConflictStatus Status, Guid? WinnerId, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt,
+    Guid? QuoteId, string? QuoteCode, Guid? OtherQuoteId, string? OtherQuoteCode, Guid OtherCustomerId, string? OtherCustomerName,
+    string? WinnerName, Guid? ResolvedById, string? ResolvedByName, string? Note);
 
 /// <summary>A manager settles 撞单: both may quote, or the customer goes to one of the two (the other's submissions stay refused).</summary>
 public sealed class ResolveConflictHandler(IDbContextFactory<PipewrightDb> dbFactory, CurrentUserLoader users, TimeProvider clock)
@@ -48,17 +57,32 @@ public sealed class ResolveConflictHandler(IDbContextFactory<PipewrightDb> dbFac
             var owners = user.ScopeOwnerIds.ToList();
             conflicts = conflicts.Where(c => owners.Contains(c.OwnerId) || owners.Contains(c.OtherOwnerId));
         }
-        if (request.Status is { } text)
+        var resolved = "resolved".Equals(request.Status, StringComparison.OrdinalIgnoreCase);
+        if (resolved) conflicts = conflicts.Where(c => c.Status != ConflictStatus.Open);
+        else if (request.Status is { } text)
         {
             var status = Enum.Parse<ConflictStatus>(text, ignoreCase: true);
             conflicts = conflicts.Where(c => c.Status == status);
         }
-        var page = await conflicts.OrderByDescending(c => c.CreatedAt).ToPageAsync(request, ct);
-        var customerIds = page.Items.Select(c => c.CustomerId).Distinct().ToList();
-        var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var names = await users.DisplayNamesAsync(ct);
-        return new Paged<ConflictRecordDto>([.. page.Items.Select(c => ToDto(c, customers.GetValueOrDefault(c.CustomerId), names))],
-            page.Total, page.Page, page.PageSize);
+        // Settled ones newest settlement first; open ones newest first.
+        var ordered = resolved ? conflicts.OrderByDescending(c => c.ResolvedAt).ThenByDescending(c => c.CreatedAt) : conflicts.OrderByDescending(c => c.CreatedAt);
+        var page = await ordered.ToPageAsync(request, ct);
+        var related = await RelatedAsync(db, page.Items, ct);
+        return new Paged<ConflictRecordDto>([.. page.Items.Select(related.ToDto)], page.Total, page.Page, page.PageSize);
+    }
+
+    /// <summary>How many conflicts wait for this manager (the navigation badge); 0 for those who may not resolve.</summary>
+    public async Task<int> CountOpenAsync(CurrentUser user, CancellationToken ct)
+    {
+        if (!MayResolve(user)) return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conflicts = db.QuoteConflicts.Where(c => c.Status == ConflictStatus.Open);
+        if (!user.SeesEverything)
+        {
+            var owners = user.ScopeOwnerIds.ToList();
+            conflicts = conflicts.Where(c => owners.Contains(c.OwnerId) || owners.Contains(c.OtherOwnerId));
+        }
+        return await conflicts.CountAsync(ct);
     }
 
     public async Task<Outcome<ConflictRecordDto>> ResolveAsync(Guid id, ResolveConflictRequest request, CurrentUser user, CancellationToken ct)
@@ -87,13 +111,36 @@ public sealed class ResolveConflictHandler(IDbContextFactory<PipewrightDb> dbFac
         }
         conflict.ResolvedById = user.Id;
         conflict.ResolvedAt = now;
+        conflict.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        var customerName = await db.Customers.Where(c => c.Id == conflict.CustomerId).Select(c => c.Name).SingleOrDefaultAsync(ct);
-        return ToDto(conflict, customerName, await users.DisplayNamesAsync(ct));
+        return (await RelatedAsync(db, [conflict], ct)).ToDto(conflict);
     }
 
-    private static ConflictRecordDto ToDto(QuoteConflict c, string? customerName, IReadOnlyDictionary<Guid, string> names) => new(
-        c.Id, c.CustomerId, customerName, c.Model, c.OwnerId, names.GetValueOrDefault(c.OwnerId), c.OtherOwnerId, names.GetValueOrDefault(c.OtherOwnerId),
-        c.QuoteFamilyId, c.OtherFamilyId, c.Status, c.WinnerId, c.CreatedAt, c.ResolvedAt);
+    /// <summary>The names and current quote versions a page of conflicts refers to, fetched once per page.</summary>
+    private async Task<Related> RelatedAsync(PipewrightDb db, IReadOnlyList<QuoteConflict> conflicts, CancellationToken ct)
+    {
+        var customerIds = conflicts.SelectMany(c => new[] { c.CustomerId, c.OtherCustomerId }).Distinct().ToList();
+        var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var families = conflicts.SelectMany(c => new[] { c.QuoteFamilyId, c.OtherFamilyId }).Distinct().ToList();
+        var quotes = await db.Quotes.AsNoTracking().Where(q => q.IsCurrent && families.Contains(q.FamilyId))
+            .Select(q => new { q.FamilyId, q.Id, q.Code, q.Revision }).ToListAsync(ct);
+        return new Related(customers, quotes.ToDictionary(q => q.FamilyId, q => (q.Id, QuoteViews.DisplayCode(q.Code, q.Revision))),
+            await users.DisplayNamesAsync(ct));
+    }
+
+    private sealed record Related(
+        IReadOnlyDictionary<Guid, string> Customers, IReadOnlyDictionary<Guid, (Guid Id, string Code)> Quotes, IReadOnlyDictionary<Guid, string> Names)
+    {
+        public ConflictRecordDto ToDto(QuoteConflict c)
+        {
+            var quote = Quotes.TryGetValue(c.QuoteFamilyId, out var q) ? q : default((Guid Id, string Code)?);
+            var other = Quotes.TryGetValue(c.OtherFamilyId, out var o) ? o : default((Guid Id, string Code)?);
+            return new(c.Id, c.CustomerId, Customers.GetValueOrDefault(c.CustomerId), c.Model, c.OwnerId, Names.GetValueOrDefault(c.OwnerId),
+                c.OtherOwnerId, Names.GetValueOrDefault(c.OtherOwnerId), c.QuoteFamilyId, c.OtherFamilyId, c.Status, c.WinnerId, c.CreatedAt,
+                c.ResolvedAt, quote?.Id, quote?.Code, other?.Id, other?.Code, c.OtherCustomerId, Customers.GetValueOrDefault(c.OtherCustomerId),
+                c.WinnerId is { } w ? Names.GetValueOrDefault(w) : null, c.ResolvedById,
+                c.ResolvedById is { } r ? Names.GetValueOrDefault(r) : null, c.Note);
+        }
+    }
 }

@@ -2010,6 +2010,10 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("OtherCustomerId")
                         .HasColumnType("uuid");
 

@@ -1999,6 +1999,10 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OtherCustomerId")
                         .HasColumnType("TEXT");
 
