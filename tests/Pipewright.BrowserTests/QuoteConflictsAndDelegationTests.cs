@@ -64,6 +64,17 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
         var refused = await zhangwei.PostAsJsonAsync($"api/v1/quotes/{second["id"]}/submit", new { });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
 
+        await app.RunAsync("conflicts-phone", async ui =>
+        {
+            await ui.SignInAsync("chenjing");
+            await ui.OpenAsync("quotes/conflicts");
+            var card = ui[".conflict-card"].Filter(new() { HasTextString = customerName });
+            await Expect(card.Locator(".resolve-conflict")).ToBeVisibleAsync();
+            var (document, window) = await ui.WidthsAsync();
+            Assert.True(document <= window, $"The conflicts page scrolls sideways on a phone ({document} > {window}).");
+            await ui.ScreenshotAsync("phone");
+        }, phone: true);
+
         await app.RunAsync("conflicts-chenjing-resolves", async ui =>
         {
             await ui.SignInAsync("chenjing");
@@ -117,7 +128,8 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
         });
 
     [Fact]
-    public async Task An_approver_names_a_deputy_for_a_period_and_revokes_it() =>
+    public async Task An_approver_names_a_deputy_for_a_period_and_revokes_it()
+    {
         await app.RunAsync("delegation", async ui =>
         {
             await ui.SignInAsync("chenjing");
@@ -139,6 +151,7 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
             await Expect(item).ToContainTextAsync(last.ToString("yyyy-MM-dd"));
             await Expect(item).ToContainTextAsync("生效中");
             await Expect(panel.Locator(".field-error")).ToHaveCountAsync(0);
+            await Expect(ui["#delegate-picker .ant-select-selection-item"]).ToHaveCountAsync(0);
             await ui.ScreenshotAsync("added");
 
             await item.Locator(".revoke-delegation").ClickAsync();
@@ -147,6 +160,17 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
             await Expect(ui[".delegation-item"].Filter(new() { HasTextString = "赵敏" })).ToHaveCountAsync(0);
             await ui.ScreenshotAsync("revoked");
         });
+
+        await app.RunAsync("delegation-phone", async ui =>
+        {
+            await ui.SignInAsync("chenjing");
+            await ui.OpenAsync("m/approvals");
+            await Expect(ui["#delegation-panel #add-delegation"]).ToBeVisibleAsync();
+            var (document, window) = await ui.WidthsAsync();
+            Assert.True(document <= window, $"The delegation panel scrolls sideways on a phone ({document} > {window}).");
+            await ui.ScreenshotAsync("phone");
+        }, phone: true);
+    }
 
     [Fact]
     public async Task An_administrator_names_an_approver_by_typing_their_name() =>
