@@ -8,6 +8,7 @@ using Pipewright.BrowserTests.Infrastructure;
 using Pipewright.Catalog;
 using Pipewright.Common;
 using Pipewright.Common.Data;
+using Pipewright.Quotes;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pipewright.BrowserTests;
@@ -113,6 +114,27 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
         // The outcome holds: 王磊 submits, 张伟 stays refused.
         Assert.Equal(HttpStatusCode.OK, (await wanglei.PostAsJsonAsync($"api/v1/quotes/{first["id"]}/submit", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await zhangwei.PostAsJsonAsync($"api/v1/quotes/{second["id"]}/submit", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_company_has_a_conflict_waiting_for_the_regional_manager()
+    {
+        Guid conflictId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PipewrightDb>>().CreateDbContextAsync())
+        {
+            var people = await db.Users.Where(u => u.UserName == "wanglei" || u.UserName == "zhangwei").ToDictionaryAsync(u => u.UserName!, u => u.Id);
+            // The demo's pair quotes one customer record; the other scenarios here make two records of one firm.
+            conflictId = await db.QuoteConflicts.Where(c => c.OwnerId == people["zhangwei"] && c.OtherOwnerId == people["wanglei"]
+                && c.CustomerId == c.OtherCustomerId).Select(c => c.Id).SingleAsync();
+        }
+        await app.RunAsync("conflicts-demo", async ui =>
+        {
+            await ui.SignInAsync("chenjing");
+            await ui.OpenAsync("quotes/conflicts");
+            var card = ui[$".conflict-card[data-conflict-id='{conflictId}']"];
+            await Expect(card.Locator(".conflict-first")).ToContainTextAsync("王磊");
+            await Expect(card.Locator(".conflict-refused")).ToContainTextAsync("张伟");
+        });
     }
 
     [Fact]
