@@ -117,6 +117,16 @@ public sealed class QuoteConflictTests(CompanyApp app) : IClassFixture<CompanyAp
         Assert.Equal(app.Users["eastmanager"], resolved["resolvedById"]!.GetValue<Guid>());
         Assert.False(string.IsNullOrEmpty(resolved["winnerName"]!.GetValue<string>()));
 
+        // Both salespeople are told the outcome, with the note, linked to their own quote.
+        foreach (var (owner, quoteId) in new[] { (southRep, second["id"]!.GetValue<Guid>()), (rep1, first["id"]!.GetValue<Guid>()) })
+        {
+            var notice = (await GetAsync(owner, "/api/v1/notifications"))["items"]!.AsArray()
+                .Single(n => n!["title"]!.GetValue<string>() == $"撞单已处理：{secondName}")!;
+            Assert.Contains("先报价且已拜访三次", notice["body"]!.GetValue<string>());
+            Assert.Contains(resolved["winnerName"]!.GetValue<string>(), notice["body"]!.GetValue<string>());
+            Assert.Equal($"/quotes/{quoteId}", notice["link"]!.GetValue<string>());
+        }
+
         Assert.DoesNotContain((await GetAsync(manager, "/api/v1/quotes/conflicts?status=open&pageSize=200"))["items"]!.AsArray(),
             c => c!["id"]!.GetValue<Guid>() == conflictId);
         var settled = (await GetAsync(manager, "/api/v1/quotes/conflicts?status=resolved&pageSize=200"))["items"]!.AsArray()

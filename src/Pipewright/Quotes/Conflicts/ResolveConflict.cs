@@ -6,6 +6,7 @@ using Pipewright.Common.Data;
 using Pipewright.Common.Localization;
 using Pipewright.Common.Ownership;
 using Pipewright.Customers;
+using Pipewright.Notifications;
 
 namespace Pipewright.Quotes.Conflicts;
 
@@ -37,7 +38,7 @@ public sealed record ConflictRecordDto(
     string? WinnerName, Guid? ResolvedById, string? ResolvedByName, string? Note);
 
 /// <summary>A manager settles 撞单: both may quote, or the customer goes to one of the two (the other's submissions stay refused).</summary>
-public sealed class ResolveConflictHandler(IDbContextFactory<PipewrightDb> dbFactory, CurrentUserLoader users, TimeProvider clock)
+public sealed class ResolveConflictHandler(IDbContextFactory<PipewrightDb> dbFactory, CurrentUserLoader users, TimeProvider clock, Notifier notifier)
 {
     private static readonly Strings L = new();
 
@@ -112,9 +113,21 @@ public sealed class ResolveConflictHandler(IDbContextFactory<PipewrightDb> dbFac
         conflict.ResolvedById = user.Id;
         conflict.ResolvedAt = now;
         conflict.Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        var related = await RelatedAsync(db, [conflict], ct);
+        var dto = related.ToDto(conflict);
+        NotifyOwners(db, dto);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (await RelatedAsync(db, [conflict], ct)).ToDto(conflict);
+        return dto;
+    }
+
+    /// <summary>Both salespeople learn the outcome (and may submit again, or not) without trying and being refused.</summary>
+    private void NotifyOwners(PipewrightDb db, ConflictRecordDto c)
+    {
+        var body = c.Status == ConflictStatus.AllowedBoth ? "conflicts.notice.allowedBoth" : "conflicts.notice.assigned";
+        object[] args = [c.CustomerName ?? "", c.ResolvedByName ?? "", c.WinnerName ?? "", c.Note ?? ""];
+        foreach (var (owner, quoteId) in new[] { (c.OwnerId, c.QuoteId), (c.OtherOwnerId, c.OtherQuoteId) })
+            notifier.Notify(db, owner, "quote-conflict", "conflicts.notice.title", body, args, quoteId is { } id ? $"/quotes/{id}" : null);
     }
 
     /// <summary>The names and current quote versions a page of conflicts refers to, fetched once per page.</summary>
