@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Pipewright.BrowserTests.Infrastructure;
 using Pipewright.Catalog;
 using Pipewright.Common;
@@ -30,18 +31,16 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
             await ui.SignInAsync("wanglei");
             await ui.OpenAsync("quotes");
             await Expect(ui["#quotes-table"]).ToBeVisibleAsync();
-            await ui["#tab-Draft"].ClickAsync();
-            await Expect(ui["#tab-Draft"]).ToHaveClassAsync(new Regex(@"\bactive\b"));
+            await ui.ShowTabAsync("Draft");
             var row = ui["#quotes-table tbody tr"].Filter(new() { HasTextString = code });
             await Expect(row).ToContainTextAsync(customerName);
             await Expect(row).ToContainTextAsync("草稿");
             await ui.ScreenshotAsync("drafts");
 
-            await ui["#tab-Approved"].ClickAsync();
-            await Expect(ui["#tab-Approved"]).ToHaveClassAsync(new Regex(@"\bactive\b"));
+            await ui.ShowTabAsync("Approved");
             await Expect(ui["#quotes-table tbody tr"].Filter(new() { HasTextString = code })).ToHaveCountAsync(0);
 
-            await ui["#tab-all"].ClickAsync();
+            await ui.ShowTabAsync("all");
             await ui["#quotes-table a.quote-link"].Filter(new() { HasTextString = code }).ClickAsync();
             await Expect(ui.Page).ToHaveURLAsync(new Regex($"/quotes/{quote["id"]!.GetValue<Guid>()}$"));
             await Expect(ui["#quote-title"]).ToContainTextAsync(code);
@@ -103,7 +102,7 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
             await Expect(ui[".page-message"]).ToContainTextAsync("客户已归 王磊");
             await Expect(ui[".conflict-card"].Filter(new() { HasTextString = customerName })).ToHaveCountAsync(0);
 
-            await ui["#tab-resolved"].ClickAsync();
+            await ui.ShowTabAsync("resolved");
             var settled = ui[".conflict-card"].Filter(new() { HasTextString = customerName });
             await Expect(settled.Locator(".conflict-result")).ToContainTextAsync("客户已归 王磊");
             await Expect(settled.Locator(".conflict-result")).ToContainTextAsync("陈静");
@@ -203,8 +202,8 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
             await ui.OpenAsync("admin/approval-policies");
             await Expect(ui["#save-policies"]).ToBeVisibleAsync();
             var index = await ui["fieldset.approval-policy"].CountAsync();
-            await ui["#add-policy"].ClickAsync();
             var policy = ui[$"#policy-{index}"];
+            await UntilAsync(() => ui["#add-policy"].ClickAsync(), policy);
             await policy.Locator("input.ant-input").First.FillAsync(name);
             // Kept inactive: the other scenarios' quotes go through the default chain.
             await policy.Locator("input[type=checkbox]").First.UncheckAsync();
@@ -227,10 +226,13 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
             var category = $"安全阀{BrowserApp.UniqueChineseWord()}";
             await ui.SignInAsync("liuxiao");
             await ui.OpenAsync("admin/checklists");
-            await ui["#new-category"].FillAsync(category);
-            await ui["#new-items"].FillAsync("整定压力\n排放能力\n密封试验");
-            await ui["#new-checklist button[type=submit]"].ClickAsync();
             var saved = ui[$"form.checklist[data-category='{category}']"];
+            await UntilAsync(async () =>
+            {
+                await ui["#new-category"].FillAsync(category);
+                await ui["#new-items"].FillAsync("整定压力\n排放能力\n密封试验");
+                await ui["#new-checklist button[type=submit]"].ClickAsync();
+            }, saved);
             await Expect(saved.Locator("textarea")).ToHaveValueAsync("整定压力\n排放能力\n密封试验");
             await Expect(saved).ToContainTextAsync("已保存");
             await Expect(ui["#new-category"]).ToHaveValueAsync("");
@@ -239,6 +241,26 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
             await Expect(ui[$"form.checklist[data-category='{category}'] textarea"]).ToHaveValueAsync("整定压力\n排放能力\n密封试验");
             await ui.ScreenshotAsync("saved");
         });
+
+    /// <summary>
+    /// Acts until the page answers: these admin pages render their forms only after loading, so an action can land on
+    /// the prerendered copy before the circuit has replaced it, and is then lost. Repeating it is harmless here.
+    /// </summary>
+    private static async Task UntilAsync(Func<Task> act, ILocator answer)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await act();
+            try
+            {
+                await Expect(answer).ToBeVisibleAsync(new() { Timeout = 5000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 4)
+            {
+            }
+        }
+    }
 
     /// <summary>Opens an Ant Design select, types part of a name and picks the person it offers.</summary>
     private static async Task PickAsync(Ui ui, string container, string name)
