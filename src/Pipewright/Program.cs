@@ -17,6 +17,7 @@ using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
 using Pipewright.Reports;
+using Pipewright.Reports.Exports;
 using Pipewright.Quotes;
 using Pipewright.Tasks;
 
@@ -71,6 +72,7 @@ app.MapCustomerFiles();
 app.MapCatalogFiles();
 app.MapErpFiles();
 app.MapQuoteFiles();
+app.MapReportFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

@@ -3,6 +3,7 @@ using Pipewright.Common.Auth;
 using Pipewright.Reports.Baseline;
 using Pipewright.Reports.Drilldown;
 using Pipewright.Reports.Effectiveness;
+using Pipewright.Reports.Exports;
 using Pipewright.Reports.Forecast;
 using Pipewright.Reports.Funnel;
 using Pipewright.Reports.Stalled;
@@ -22,6 +23,7 @@ public static class ReportsModule
         services.AddScoped<StalledReportHandler>();
         services.AddScoped<DrilldownHandler>();
         services.AddScoped<BaselineHandler>();
+        services.AddScoped<ReportExportsHandler>();
         return services;
     }
 
@@ -60,6 +62,8 @@ public static class ReportsModule
         reports.MapPut("/baseline", async (BaselineRequest request, CurrentUser user, BaselineHandler handler, CancellationToken ct) =>
                 (await handler.SetAsync(request, user, ct)).ToResult(TypedResults.Ok))
             .Validated<BaselineRequest>().Produces<BaselineDto>();
+
+        reports.MapReportExports();
 
         return api;
     }

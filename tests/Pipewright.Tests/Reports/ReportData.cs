@@ -72,7 +72,7 @@ public static class ReportData
             [new("initial", 3, 10), new("needs", 10, 12), new("technical", 12, null)],
             new("91440300MA5BBBBB2B", "电力", "广东深圳", "南山区科技园", "官网", [("厂长", "+8613900000003")])),
         new("F", "rep1", 60000m, "闸阀", -20, OpportunityStatus.Open, null, null, null, new(2026, 4, 15), null,
-            [new("initial", -20, -10), new("needs", -10, 4), new("technical", 4, null)], new(null, null, null, null, "转介绍", [])),
+            [new("initial", -20, -10), new("needs", -10, 4.5), new("technical", 4.5, null)], new(null, null, null, null, "转介绍", [])),
         new("G", "rep2", 40000m, "球阀", -10, OpportunityStatus.Won, 12, null, "华通阀门", new(2026, 3, 15), "王总",
             [new("initial", -10, -5), new("needs", -5, 1), new("technical", 1, 6), new("proposal", 6, 9), new("negotiation", 9, 12), new("contract", 12, null)],
             new(null, "石化", "浙江舟山", null, null, [])),
