@@ -7,6 +7,7 @@ using Pipewright.Reports.Exports;
 using Pipewright.Reports.Forecast;
 using Pipewright.Reports.Funnel;
 using Pipewright.Reports.Stalled;
+using Pipewright.Reports.WeeklySummary;
 using Pipewright.Reports.WinLoss;
 
 namespace Pipewright.Reports;
@@ -24,6 +25,9 @@ public static class ReportsModule
         services.AddScoped<DrilldownHandler>();
         services.AddScoped<BaselineHandler>();
         services.AddScoped<ReportExportsHandler>();
+        services.AddOptions<WeeklySummaryOptions>().BindConfiguration("Reports:WeeklySummary").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WeeklySummarySender>();
+        services.AddHostedService<WeeklySummaryJob>();
         return services;
     }
 
