@@ -16,9 +16,9 @@ using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
+using Pipewright.Quotes;
 using Pipewright.Reports;
 using Pipewright.Reports.Exports;
-using Pipewright.Quotes;
 using Pipewright.Tasks;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
