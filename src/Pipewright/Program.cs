@@ -17,6 +17,8 @@ using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
 using Pipewright.Quotes;
+using Pipewright.Reports;
+using Pipewright.Reports.Exports;
 using Pipewright.Tasks;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
@@ -38,6 +40,7 @@ builder.Services
     .AddTasks()
     .AddApprovals()
     .AddQuotes()
+    .AddReports()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -59,6 +62,7 @@ app.MapPipewrightApi()
     .MapTasks()
     .MapApprovals()
     .MapQuotes()
+    .MapReports()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();
@@ -68,6 +72,7 @@ app.MapCustomerFiles();
 app.MapCatalogFiles();
 app.MapErpFiles();
 app.MapQuoteFiles();
+app.MapReportFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

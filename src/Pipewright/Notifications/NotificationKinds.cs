@@ -46,6 +46,7 @@ public static class NotificationKinds
         new("pool.released", [NotificationChannels.WeComApp]),
         new("handover", Personal),
         new("quote-conflict", PersonalAndGroup),
+        new("report-weekly", Personal),
     ];
 
     public static NotificationKind? Find(string key) => All.FirstOrDefault(k => k.Key == key);
