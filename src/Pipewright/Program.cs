@@ -8,6 +8,7 @@ using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
+using Pipewright.Dictation;
 using Pipewright.Erp;
 using Pipewright.Evidence;
 using Pipewright.Leads;
@@ -38,6 +39,7 @@ builder.Services
     .AddTasks()
     .AddApprovals()
     .AddQuotes()
+    .AddDictation()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -59,6 +61,7 @@ app.MapPipewrightApi()
     .MapTasks()
     .MapApprovals()
     .MapQuotes()
+    .MapDictation()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();
