@@ -68,8 +68,8 @@ public static class ChineseNumerals
             {
                 if (number is not null)
                 {
-                    // 二〇二六: digits read one by one.
-                    if (!previousWasChineseDigit) break;
+                    // 二〇二六: digits read one by one, only where no unit was said (九万五一次 is 九万五, then 一次).
+                    if (!previousWasChineseDigit || lastUnit > 0) break;
                     number = number * 10 + digit;
                     numberIsShorthand = false;
                     shorthandAt = -1;

@@ -44,7 +44,7 @@ public static partial class VoiceNoteExtractor
         var (quantities, amounts) = ReadNumbers(norm, mask);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         var groups = Group(mentions, norm);
-        var assigned = AssignQuantities(norm, groups, quantities);
+        var assigned = AssignQuantities(norm, mask, groups, quantities);
 
         var products = new List<ExtractedProduct>();
         foreach (var (group, index) in groups.Select((g, i) => (g, i)))
@@ -209,7 +209,14 @@ public static partial class VoiceNoteExtractor
         return groups.Where(g => g.Products.Length == 1).ToList();
     }
 
-    private static Dictionary<int, Quantity> AssignQuantities(string norm, List<ProductMention> groups, List<Quantity> quantities)
+    private const string PhraseEnders = "了的左右以上吧呢啊呀等";
+
+    /// <summary>
+    /// Each quantity goes to the nearest product in its sentence (commas count as distance). A quantity that
+    /// counts something else (上一条自动线, 下一批订单) is left alone: it belongs to a product only when it stands
+    /// right after it, right before it, or at the end of its phrase.
+    /// </summary>
+    private static Dictionary<int, Quantity> AssignQuantities(string norm, byte[] mask, List<ProductMention> groups, List<Quantity> quantities)
     {
         var pairs = new List<(int Distance, int QuantityStart, int Order, int Group, Quantity Quantity)>();
         foreach (var quantity in quantities)
@@ -220,6 +227,10 @@ public static partial class VoiceNoteExtractor
                     : group.End <= quantity.Start ? (group.End, quantity.Start, 0) : (quantity.Start, quantity.Start, 0);
                 var between = norm.AsSpan(from, to - from);
                 if (between.ContainsAny("。！？；!?;\n")) continue;
+                var next = quantity.End < norm.Length ? norm[quantity.End] : '\0';
+                var endsPhrase = !VoiceVocabulary.IsChinese(next) || mask[quantity.End] != Free || PhraseEnders.Contains(next);
+                var nextTo = before == 1 ? to - from <= 1 : to - from <= 4 && !between.ContainsAny("，,、");
+                if (!endsPhrase && !nextTo) continue;
                 var distance = to - from + 20 * (between.Count('，') + between.Count(','));
                 pairs.Add((distance, quantity.Start, before, g, quantity));
             }

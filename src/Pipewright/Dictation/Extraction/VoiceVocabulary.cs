@@ -36,6 +36,14 @@ public sealed class VoiceVocabulary
         "流体控制", "汽车零部件", "医疗设备", "医疗器械", "系统", "产品", "服务", "咨询", "投资", "国际", "中国", "实验", "检测",
     ];
 
+    // How a model is built rather than which model it is: 全自动 is no more a product than 不锈钢 is.
+    internal static readonly string[] AttributeWords =
+    [
+        "全自动", "半自动", "自动化", "高效", "节能", "智能", "立式", "卧式", "不锈钢", "碳钢", "铸铁", "铸钢", "低压", "中压", "高压",
+        "单晶", "多晶", "三相", "单相", "异步", "同步", "伺服", "液压", "气动", "电动", "手动", "数控", "精密", "大型", "小型", "中型",
+        "新型", "标准", "重型", "轻型", "防爆", "变频", "双联", "单联", "户外", "室内", "便携", "多功能", "一体", "高速", "低速",
+    ];
+
     private static readonly string[] GenericLongestFirst = GenericWords.Distinct().OrderByDescending(w => w.Length).ToArray();
 
     internal IReadOnlyList<VocabularyCustomer> Customers { get; }
@@ -114,7 +122,8 @@ public sealed class VoiceVocabulary
                         var fragment = chunk.Substring(start, length);
                         if (categories.Any(c => c.Contains(fragment, StringComparison.Ordinal))
                             || firmNames.Any(n => n.Contains(fragment, StringComparison.Ordinal))
-                            || GenericLongestFirst.Contains(fragment))
+                            || GenericLongestFirst.Contains(fragment)
+                            || AttributeWords.Any(a => a.Contains(fragment, StringComparison.Ordinal)))
                             continue;
                         (fragments.TryGetValue(fragment, out var set) ? set : fragments[fragment] = []).Add(i);
                     }
