@@ -20,8 +20,17 @@ public static class ChineseNumerals
 
     private static int DigitOf(char c) => c switch
     {
-        '零' or '〇' => 0, '一' => 1, '二' or '两' => 2, '三' => 3, '四' => 4,
-        '五' => 5, '六' => 6, '七' => 7, '八' => 8, '九' => 9, _ => -1,
+        '零' or '〇' => 0,
+        '一' => 1,
+        '二' or '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => -1,
     };
 
     /// <summary>The whole text as one number, or null when it is not exactly one.</summary>

@@ -57,7 +57,9 @@ public static partial class VoiceNoteExtractor
                 if (products[existing].Quantity is null && quantity is not null)
                     products[existing] = products[existing] with
                     {
-                        Quantity = quantity.Value, QuantityText = text[quantity.Start..quantity.End], QuantityStart = quantity.Start,
+                        Quantity = quantity.Value,
+                        QuantityText = text[quantity.Start..quantity.End],
+                        QuantityStart = quantity.Start,
                     };
                 continue;
             }
