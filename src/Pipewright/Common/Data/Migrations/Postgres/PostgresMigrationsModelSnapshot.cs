@@ -2424,6 +2424,60 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pipewright.Activities.Activity", b =>
+                {
+                    b.OwnsMany("Pipewright.Activities.ActivityAmount", "Amounts", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long>("Value");
+
+                            b1.HasKey("ActivityId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Activity");
+
+                            b1
+                                .ToJson("Amounts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId");
+                        });
+
+                    b.OwnsMany("Pipewright.Activities.ActivityProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Model")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<decimal?>("Quantity");
+
+                            b1.HasKey("ActivityId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Activity");
+
+                            b1
+                                .ToJson("Products")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId");
+                        });
+
+                    b.Navigation("Amounts");
+
+                    b.Navigation("Products");
+                });
+
             modelBuilder.Entity("Pipewright.Approvals.ApprovalCondition", b =>
                 {
                     b.HasOne("Pipewright.Approvals.ApprovalPolicy", null)
