@@ -8,6 +8,7 @@ using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
+using Pipewright.Dictation;
 using Pipewright.Erp;
 using Pipewright.Evidence;
 using Pipewright.Leads;
@@ -41,6 +42,7 @@ builder.Services
     .AddApprovals()
     .AddQuotes()
     .AddReports()
+    .AddDictation()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -63,6 +65,7 @@ app.MapPipewrightApi()
     .MapApprovals()
     .MapQuotes()
     .MapReports()
+    .MapDictation()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();

@@ -72,6 +72,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
         await DemoTasks.LoadAsync(scope.ServiceProvider, now, ct);
         await DemoQuotes.LoadAsync(scope.ServiceProvider, now, ct);
         await DemoQuoteConflicts.LoadAsync(scope.ServiceProvider, now, ct);
+        await DemoDictation.LoadAsync(db, now, ct);
         currentUsers.Invalidate();
         LogLoaded(logger, DemoCatalogue.CompanyName, people.Count, i, options.Value.Password);
     }
