@@ -8,6 +8,7 @@ using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
+using Pipewright.Dictation.Speech;
 using Pipewright.Erp;
 using Pipewright.Evidence;
 using Pipewright.Leads;
@@ -38,6 +39,7 @@ builder.Services
     .AddTasks()
     .AddApprovals()
     .AddQuotes()
+    .AddSpeech()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -68,6 +70,7 @@ app.MapCustomerFiles();
 app.MapCatalogFiles();
 app.MapErpFiles();
 app.MapQuoteFiles();
+app.MapSpeech();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);
