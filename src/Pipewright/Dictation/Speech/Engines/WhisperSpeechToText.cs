@@ -29,9 +29,9 @@ public sealed partial class WhisperSpeechToText(IOptions<SpeechOptions> options,
         await _one.WaitAsync(ct);
         try
         {
-            if (Factory() is not { } factory) return SpeechFailures.Misconfigured();
+            if (Builder() is not { } builder) return SpeechFailures.Misconfigured();
             var settings = options.Value;
-            var builder = factory.CreateBuilder().WithLanguage("zh");
+            builder = builder.WithLanguage("zh");
             if (settings.Whisper.Threads > 0) builder = builder.WithThreads(settings.Whisper.Threads);
             if (hints.Prompt(settings.MaxHintChars) is { Length: > 0 } prompt) builder = builder.WithPrompt(prompt);
             await using var processor = builder.Build();
@@ -50,20 +50,25 @@ public sealed partial class WhisperSpeechToText(IOptions<SpeechOptions> options,
         }
     }
 
-    /// <summary>The loaded model, or null (and a log line saying why) when the file is not a whisper model.</summary>
-    private WhisperFactory? Factory()
+    /// <summary>
+    /// A processor builder on the loaded model (whisper.cpp loads it on the first builder), or null and a log line
+    /// saying why when the file is not a model that loads; a file fixed later is tried again on the next note.
+    /// </summary>
+    private WhisperProcessorBuilder? Builder()
     {
-        if (_factory is not null) return _factory;
         var path = options.Value.Whisper.ModelPath!;
         try
         {
-            _factory = WhisperFactory.FromPath(path);
+            _factory ??= WhisperFactory.FromPath(path);
+            return _factory.CreateBuilder();
         }
         catch (Exception e) when (e is WhisperModelLoadException or IOException or UnauthorizedAccessException)
         {
             LogModelNotLoaded(logger, path, e.Message);
+            _factory?.Dispose();
+            _factory = null;
+            return null;
         }
-        return _factory;
     }
 
     public void Dispose()
