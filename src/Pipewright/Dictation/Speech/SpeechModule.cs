@@ -72,8 +72,8 @@ public static class SpeechModule
             .DisableAntiforgery()
             .Idempotent()
             .RequireRateLimiting(RateLimit)
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<TranscribeRequest>("application/json")
+            // One Accepts: each call replaces the content types the route matches, it does not add to them.
+            .Accepts<IFormFile>("multipart/form-data", "application/json")
             .Produces<TranscriptDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
