@@ -38,6 +38,14 @@ public sealed class SpeechOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        // The options validator does not descend into the engines' sections by itself.
+        foreach (var (name, section) in new (string, object)[] { ("OpenAi", OpenAi), ("Baidu", Baidu), ("Whisper", Whisper) })
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);
+            foreach (var result in results)
+                yield return new ValidationResult($"Speech:{name}: {result.ErrorMessage}", result.MemberNames.Select(m => $"{name}.{m}"));
+        }
         switch (Engine)
         {
             case SpeechEngine.OpenAi when OpenAi.BaseUrl is not { IsAbsoluteUri: true }:

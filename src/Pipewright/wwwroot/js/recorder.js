@@ -100,8 +100,9 @@ export function attach(root, dotnet, options) {
       if (!passing || attempt >= Retries - 1) {
         progress.textContent = "";
         state = "failed";
-        // Refused for good (not audio, too large) there is nothing to retry; otherwise the recording waits.
-        if (!passing && !pending.attachmentId) pending = null;
+        // Refused for good (not audio, too large) there is nothing to retry; otherwise the recording waits,
+        // also when the sign-in ran out (401): sign in again in another tab, then retry.
+        if (!passing && answer.status !== 401 && !pending.attachmentId) pending = null;
         dotnet.invokeMethodAsync("Failed", answer.status === 0 ? "offline" : "server", answer.body && answer.body.detail || null, pending !== null);
         return;
       }
@@ -125,7 +126,10 @@ export function attach(root, dotnet, options) {
       xhr.onload = () => {
         let body = null;
         try { body = JSON.parse(xhr.responseText); } catch { body = null; }
-        resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, body });
+        const success = xhr.status >= 200 && xhr.status < 300;
+        // An expired cookie sends the request to the sign-in page, which answers 200 with HTML.
+        if (success && !(body && typeof body.text === "string")) { resolve({ ok: false, status: 401, body: null }); return; }
+        resolve({ ok: success, status: xhr.status, body });
       };
       xhr.onerror = () => resolve({ ok: false, status: 0, body: null });
       xhr.ontimeout = () => resolve({ ok: false, status: 0, body: null });

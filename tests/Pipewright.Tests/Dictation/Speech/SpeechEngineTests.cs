@@ -277,6 +277,7 @@ public sealed class SpeechEngineTests : IAsyncLifetime
         Assert.Contains(Errors(new SpeechOptions { Engine = SpeechEngine.Whisper }), e => e.Contains("Speech:Whisper:ModelPath is required"));
         Assert.Contains(Errors(new SpeechOptions { Engine = SpeechEngine.Whisper, Whisper = { ModelPath = "/nowhere/ggml-small.bin" } }),
             e => e.Contains("/nowhere/ggml-small.bin does not exist"));
+        Assert.Contains(Errors(new SpeechOptions { Baidu = { DevPid = 0 } }), e => e.StartsWith("Speech:Baidu:", StringComparison.Ordinal) && e.Contains("DevPid"));
     }
 
     [Fact]
