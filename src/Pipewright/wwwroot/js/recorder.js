@@ -141,7 +141,8 @@ export function attach(root, dotnet, options) {
     pointer = e.pointerType || "mouse";
     if (pointer === "mouse") return;
     e.preventDefault();
-    button.setPointerCapture && button.setPointerCapture(e.pointerId);
+    // Keeps pointerup coming to the button when the finger slides off it while talking.
+    try { button.setPointerCapture(e.pointerId); } catch { /* the pointer is already gone */ }
     start();
   };
   const onPointerUp = () => { if (pointer !== "mouse") stop(); };
