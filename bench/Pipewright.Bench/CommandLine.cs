@@ -56,6 +56,9 @@ internal sealed class CommandLine
               import-sheet --out FILE [--rows 100000] [--seed 1]
                   Writes a messy customer sheet (title row, own header words, full-width characters, phones as
                   Excel numbers, ~1% bad phones, bad credit codes and repeated customers) for bench/customer-import.sh.
+              voice --notes FILE.jsonl --master FILE.json [--rounds 200] [--misses]
+                  Scores the dictation extractor on a labeled corpus (micro P/R/F1 per field and overall) and
+                  times it: the first call with the vocabulary build, then p50/p95 per note; --misses lists errors.
               funnel --root DIR [--opportunities 10000] [--history 50000] [--seed 1]
                   Adds to a generated database a funnel of 7 open stages and a won one, N deals on the reps'
                   customers and exactly H stage history rows, for bench/kanban.sh.

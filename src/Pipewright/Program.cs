@@ -8,6 +8,7 @@ using Pipewright.Components;
 using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
+using Pipewright.Dictation;
 using Pipewright.Dictation.Speech;
 using Pipewright.Erp;
 using Pipewright.Evidence;
@@ -39,6 +40,7 @@ builder.Services
     .AddTasks()
     .AddApprovals()
     .AddQuotes()
+    .AddDictation()
     .AddSpeech()
     .AddAuditTrail()
     .AddDemoCompany()
@@ -61,6 +63,7 @@ app.MapPipewrightApi()
     .MapTasks()
     .MapApprovals()
     .MapQuotes()
+    .MapDictation()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();

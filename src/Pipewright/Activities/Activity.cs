@@ -27,6 +27,12 @@ public sealed class Activity : IAudited
     public Guid AuthorId { get; set; }
     public List<Guid> ContactIds { get; set; } = [];
 
+    /// <summary>Models talked about, with the quantity the customer named (a dictated note fills them in).</summary>
+    public List<ActivityProduct> Products { get; set; } = [];
+
+    /// <summary>Money figures named in the follow-up (budget, price, contract value), as said; nothing sums them.</summary>
+    public List<ActivityAmount> Amounts { get; set; } = [];
+
     /// <summary>The raw check-in reading as the phone gave it, with WGS-84 kept as the canonical value.</summary>
     public double? CheckInLat { get; set; }
     public double? CheckInLng { get; set; }
@@ -50,12 +56,29 @@ public sealed class Activity : IAudited
             a.HasIndex(x => new { x.AuthorId, x.OccurredAt });
             a.HasIndex(x => x.OpportunityId);
             a.HasIndex(x => new { x.CustomerId, x.NextStepDoneAt, x.NextDate });
+            a.OwnsMany(x => x.Products, p => p.ToJson());
+            a.OwnsMany(x => x.Amounts, m => m.ToJson());
         }
     }
 }
 
+/// <summary>A catalog model named in a follow-up; the model is kept as it was, should the catalog change.</summary>
+public sealed class ActivityProduct
+{
+    public Guid ProductId { get; set; }
+    public string Model { get; set; } = "";
+    public decimal? Quantity { get; set; }
+}
+
+public sealed class ActivityAmount
+{
+    public Common.Money Value { get; set; }
+}
+
 public static class ActivityLimits
 {
+    public const int Products = 20;
+    public const int Amounts = 10;
     public const int Content = 4000;
     public const int NextStep = 200;
     public const int Contacts = 20;

@@ -10,7 +10,9 @@ public sealed record ActivityDto(
     Guid Id, Guid CustomerId, Guid? OpportunityId, string Kind, string Content, DateTimeOffset OccurredAt,
     string? NextStep, DateOnly? NextDate, DateTimeOffset? NextStepDoneAt, Guid AuthorId, string? AuthorName,
     IReadOnlyList<ActivityContactDto> Contacts, CheckInDto? CheckIn, IReadOnlyList<AttachmentDto> Attachments,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt, IReadOnlyList<ActivityProductDto> Products, IReadOnlyList<decimal> Amounts);
+
+public sealed record ActivityProductDto(Guid ProductId, string Model, decimal? Quantity);
 
 public sealed record ActivityContactDto(Guid Id, string Name);
 
@@ -48,7 +50,9 @@ public static class ActivityViews
             a.ContactIds.Where(contacts.ContainsKey).Select(c => new ActivityContactDto(c, contacts[c])).ToList(),
             CheckIn(a, places.TryGetValue(a.CustomerId, out var place) ? place : null),
             files[a.Id].Select(f => f.ToDto()).ToList(),
-            a.CreatedAt)).ToList();
+            a.CreatedAt,
+            a.Products.Select(p => new ActivityProductDto(p.ProductId, p.Model, p.Quantity)).ToList(),
+            a.Amounts.Select(m => m.Value.Yuan).ToList())).ToList();
     }
 
     private static CheckInDto? CheckIn(Activity a, (double Lat, double Lng)? customer) =>

@@ -71,6 +71,7 @@ public sealed partial class DemoCompany(IServiceScopeFactory scopes, TimeProvide
         await DemoPool.LoadAsync(scope.ServiceProvider, now, ct);
         await DemoTasks.LoadAsync(scope.ServiceProvider, now, ct);
         await DemoQuotes.LoadAsync(scope.ServiceProvider, now, ct);
+        await DemoDictation.LoadAsync(db, now, ct);
         currentUsers.Invalidate();
         LogLoaded(logger, DemoCatalogue.CompanyName, people.Count, i, options.Value.Password);
     }

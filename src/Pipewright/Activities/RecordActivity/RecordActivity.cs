@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Pipewright.Activities.Attachments;
+using Pipewright.Catalog;
+using Pipewright.Common;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
@@ -30,6 +32,18 @@ public sealed record RecordActivityRequest
 
     [MaxLength(AttachmentLimits.PerActivity, ErrorMessage = "validation.maxItems")] public List<Guid>? AttachmentIds { get; init; }
     [MaxLength(ActivityLimits.Contacts, ErrorMessage = "validation.maxItems")] public List<Guid>? ContactIds { get; init; }
+
+    /// <summary>Models talked about, with quantities (a dictated note's draft fills them in).</summary>
+    [MaxLength(ActivityLimits.Products, ErrorMessage = "validation.maxItems")] public List<ActivityProductInput>? Products { get; init; }
+
+    /// <summary>Money figures named, in yuan.</summary>
+    [MaxLength(ActivityLimits.Amounts, ErrorMessage = "validation.maxItems")] public List<decimal>? Amounts { get; init; }
+}
+
+public sealed record ActivityProductInput
+{
+    [Required(ErrorMessage = "validation.required")] public Guid? ProductId { get; init; }
+    [Range(0.0, 1_000_000_000.0, ErrorMessage = "validation.range")] public decimal? Quantity { get; init; }
 }
 
 /// <summary>Where the phone was, as it said: browsers give WGS-84, map SDKs GCJ-02 or BD-09.</summary>
@@ -77,6 +91,12 @@ public sealed class RecordActivityHandler(
             && await db.Contacts.CountAsync(c => c.CustomerId == customerId && contactIds.Contains(c.Id), ct) != contactIds.Count)
             return Failure.Invalid("contactIds", "activity.contact.unknown");
 
+        var productIds = request.Products?.Select(p => p.ProductId!.Value).Distinct().ToList() ?? [];
+        var models = productIds.Count == 0 ? []
+            : await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Model, ct);
+        if (models.Count != productIds.Count) return Failure.Invalid("products", "activity.product.unknown");
+        if (request.Amounts?.Any(a => a is <= 0 or > 100_000_000_000m) == true) return Failure.Invalid("amounts", "activity.amount.invalid");
+
         var attachmentIds = request.AttachmentIds?.Distinct().ToList() ?? [];
         var attachments = attachmentIds.Count == 0 ? []
             : await db.Attachments.Where(a => attachmentIds.Contains(a.Id) && a.UploadedById == user.Id && a.ActivityId == null).ToListAsync(ct);
@@ -93,6 +113,9 @@ public sealed class RecordActivityHandler(
             NextDate = request.NextDate,
             AuthorId = user.Id,
             ContactIds = contactIds,
+            Products = request.Products?.DistinctBy(p => p.ProductId)
+                .Select(p => new ActivityProduct { ProductId = p.ProductId!.Value, Model = models[p.ProductId!.Value], Quantity = p.Quantity }).ToList() ?? [],
+            Amounts = request.Amounts?.Select(a => new ActivityAmount { Value = Money.FromYuan(a) }).ToList() ?? [],
             CreatedAt = now,
         };
         if (request.CheckIn is { } checkIn)

@@ -1185,6 +1185,40 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.ToTable("Customer");
                 });
 
+            modelBuilder.Entity("Pipewright.Dictation.Competitors.Competitor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique();
+
+                    b.ToTable("Competitor");
+                });
+
             modelBuilder.Entity("Pipewright.Erp.StockLevel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2388,6 +2422,60 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Activities.Activity", b =>
+                {
+                    b.OwnsMany("Pipewright.Activities.ActivityAmount", "Amounts", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<long>("Value");
+
+                            b1.HasKey("ActivityId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Activity");
+
+                            b1
+                                .ToJson("Amounts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId");
+                        });
+
+                    b.OwnsMany("Pipewright.Activities.ActivityProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Model")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<decimal?>("Quantity");
+
+                            b1.HasKey("ActivityId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Activity");
+
+                            b1
+                                .ToJson("Products")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId");
+                        });
+
+                    b.Navigation("Amounts");
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("Pipewright.Approvals.ApprovalCondition", b =>

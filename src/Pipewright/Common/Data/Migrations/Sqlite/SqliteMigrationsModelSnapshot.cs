@@ -1174,6 +1174,40 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("Customer");
                 });
 
+            modelBuilder.Entity("Pipewright.Dictation.Competitors.Competitor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameKey")
+                        .IsUnique();
+
+                    b.ToTable("Competitor");
+                });
+
             modelBuilder.Entity("Pipewright.Erp.StockLevel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2377,6 +2411,60 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pipewright.Activities.Activity", b =>
+                {
+                    b.OwnsMany("Pipewright.Activities.ActivityAmount", "Amounts", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("Value");
+
+                            b1.HasKey("ActivityId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Activity");
+
+                            b1
+                                .ToJson("Amounts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId");
+                        });
+
+                    b.OwnsMany("Pipewright.Activities.ActivityProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("ActivityId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Model")
+                                .IsRequired();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<decimal?>("Quantity");
+
+                            b1.HasKey("ActivityId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Activity");
+
+                            b1
+                                .ToJson("Products")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ActivityId");
+                        });
+
+                    b.Navigation("Amounts");
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("Pipewright.Approvals.ApprovalCondition", b =>
