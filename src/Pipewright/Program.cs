@@ -9,6 +9,7 @@ using Pipewright.Customers;
 using Pipewright.Customers.ImportCustomers;
 using Pipewright.Demo;
 using Pipewright.Dictation;
+using Pipewright.Dictation.Speech;
 using Pipewright.Erp;
 using Pipewright.Evidence;
 using Pipewright.Leads;
@@ -43,6 +44,7 @@ builder.Services
     .AddQuotes()
     .AddReports()
     .AddDictation()
+    .AddSpeech()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -76,6 +78,7 @@ app.MapCatalogFiles();
 app.MapErpFiles();
 app.MapQuoteFiles();
 app.MapReportFiles();
+app.MapSpeech();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);

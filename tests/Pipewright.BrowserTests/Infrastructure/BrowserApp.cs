@@ -50,9 +50,13 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                .. BrowserArguments],
         });
     }
+
+    /// <summary>More Chromium switches for a test class (a fake microphone).</summary>
+    protected virtual IEnumerable<string> BrowserArguments => [];
 
     async Task IAsyncLifetime.DisposeAsync()
     {
