@@ -72,6 +72,8 @@ internal sealed class CompanyData(Company company, Shapes shapes, PipelineSpec s
     private readonly CompanyRows _rows = new();
     private readonly Dictionary<Guid, List<Customer>> _customersOf = [];
     private readonly Dictionary<Guid, List<Guid>> _contactsOf = [];
+    private readonly Dictionary<Guid, Customer> _customers = [];
+    private readonly HashSet<Guid> _quoted = [];
     private double[] _ownerWeights = [];
     private Guid[] _owners = [];
 
@@ -82,7 +84,7 @@ internal sealed class CompanyData(Company company, Shapes shapes, PipelineSpec s
         BuildCustomers(customers);
         var converted = BuildLeads(strangers, sizes.Leads);
         foreach (var lead in converted)
-            Deal(lead.OwnerId, _customersOf[lead.OwnerId].First(c => c.Id == lead.CustomerId), lead.ConvertedAt!.Value, lead);
+            Deal(lead.OwnerId, _customers[lead.CustomerId!.Value], lead.ConvertedAt!.Value, lead);
         while (_rows.Deals.Count < sizes.Opportunities)
         {
             var owner = Owner();
@@ -119,6 +121,7 @@ internal sealed class CompanyData(Company company, Shapes shapes, PipelineSpec s
                 Phone = PhoneNumber.ToE164(c.Phone), Email = c.Email, WeChat = c.WeChat, CreatedAt = created,
             }).ToList();
             _rows.Customers.Add(customer);
+            _customers[customer.Id] = customer;
             _contactsOf[customer.Id] = customer.Contacts.Select(c => c.Id).ToList();
             if (owner is { } o)
             {
@@ -280,7 +283,7 @@ internal sealed class CompanyData(Company company, Shapes shapes, PipelineSpec s
                 Lose(deal, leave);
                 return;
             }
-            var enteringProposal = stages[index + 1].Key == DefaultPipeline.Proposal && !_rows.Quotes.Exists(q => q.OpportunityId == deal.Id);
+            var enteringProposal = stages[index + 1].Key == DefaultPipeline.Proposal && !_quoted.Contains(deal.Id);
             if (enteringProposal) ApprovedQuote(deal, leave);
             visit.LeftHow = enteringProposal || how == StageMove.MovedBack || shapes.Chance(0.6) ? StageMove.Automatic : StageMove.Manual;
             if (stages[index + 1].IsWon) visit.LeftHow = StageMove.Manual;
@@ -373,6 +376,7 @@ internal sealed class CompanyData(Company company, Shapes shapes, PipelineSpec s
         }
         _rows.Approvals.Add(approval);
         _rows.Quotes.Add(quote);
+        _quoted.Add(deal.Id);
     }
 
     private void FillFollowUps(int total)
@@ -413,7 +417,7 @@ internal sealed class CompanyData(Company company, Shapes shapes, PipelineSpec s
 
     private void Earliest(Guid customerId, DateTimeOffset at)
     {
-        var customer = _rows.Customers.Find(c => c.Id == customerId)!;
+        var customer = _customers[customerId];
         if (customer.CreatedAt <= at) return;
         var created = at.AddDays(-1 - _random.Next(30));
         (customer.CreatedAt, customer.UpdatedAt) = (created, created);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -51,7 +52,8 @@ internal static class Generate
         using var host = ReportsHost.Create(target, AdminPassword);
         var services = host.Services;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Pipewright.Bench.ReportsData");
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Three years up to midnight (China time) of the given day, today by default: the same data for the same seed and day.
+        var now = AsOf(options.Optional("as-of"), services.GetRequiredService<TimeProvider>().GetUtcNow());
         var progress = new Progress();
         await DatabaseSetup.MigrateAsync(services);
         await OrganisationModule.BootstrapAsync(services, services.GetRequiredService<IConfiguration>(), logger);
@@ -117,6 +119,13 @@ internal static class Generate
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         return 0;
+    }
+
+    private static DateTimeOffset AsOf(string? day, DateTimeOffset clock)
+    {
+        var date = day is null ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock, ChinaTime.Zone).Date)
+            : DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new CommandLineException($"--as-of must be yyyy-MM-dd, not '{day}'.");
+        return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
     }
 
     private static List<DemoCustomer> Take(IEnumerator<DemoCustomer> data, int count)

@@ -27,8 +27,8 @@ static int Usage()
         Pipewright.Bench.ReportsData — report data at scale, for bench/reports.sh
 
           generate (--sqlite DIR | --postgres CONNECTION) [--companies 1] [--customers 5000] [--opportunities 10000]
-                   [--activities 250000] [--leads 6000] [--seed 1] [--no-search] [--force]
-              S = one company over three years (the defaults); L = --companies 100 in one database. Migrates, creates the
+                   [--activities 250000] [--leads 6000] [--seed 1] [--as-of yyyy-MM-dd] [--no-search] [--force]
+              S = one company over the three years up to --as-of (today; China time) (the defaults); L = --companies 100 in one database. Migrates, creates the
               organisation (company 1: the demo company's people plus seven reps; further companies: copies named
               wanglei02 …), then writes customers, contacts, leads, deals with their stage histories, follow-ups,
               technical requests and approved quotes with their approval steps.
