@@ -16,6 +16,7 @@ using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
+using Pipewright.Reports;
 using Pipewright.Quotes;
 using Pipewright.Tasks;
 
@@ -38,6 +39,7 @@ builder.Services
     .AddTasks()
     .AddApprovals()
     .AddQuotes()
+    .AddReports()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -59,6 +61,7 @@ app.MapPipewrightApi()
     .MapTasks()
     .MapApprovals()
     .MapQuotes()
+    .MapReports()
     .MapAuditTrail();
 app.MapCookieSignIn();
 app.MapActivityFiles();

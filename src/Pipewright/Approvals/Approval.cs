@@ -92,6 +92,8 @@ public sealed class ApprovalStep : IAudited
             s.Property(x => x.Role).HasMaxLength(32);
             s.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             s.HasIndex(x => new { x.Status, x.DueAt });
+            // Reports: the steps decided in a period (approval hours).
+            s.HasIndex(x => x.CompletedAt);
             s.HasMany(x => x.Tasks).WithOne().HasForeignKey(x => x.StepId).OnDelete(DeleteBehavior.Cascade);
         }
     }

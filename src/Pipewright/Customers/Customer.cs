@@ -98,6 +98,8 @@ public sealed class Customer : IAudited, IVersioned
             c.Property(x => x.CoordinateSystem).HasConversion<string>().HasMaxLength(8);
             c.Property(x => x.Version).IsConcurrencyToken();
             c.HasIndex(x => new { x.OwnerId, x.Code });
+            // Reports: data completeness of the customers created in a period.
+            c.HasIndex(x => x.CreatedAt);
             c.HasMany(x => x.Contacts).WithOne().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
         }
     }

@@ -76,6 +76,8 @@ public sealed class Lead : IAudited, IVersioned
             l.HasIndex(x => new { x.Status, x.CreatedAt });
             l.HasIndex(x => new { x.CustomerId, x.OwnerId });
             l.HasIndex(x => x.FormId);
+            // Reports: the leads that came in during a period, whatever their status.
+            l.HasIndex(x => x.CreatedAt);
         }
     }
 }

@@ -75,6 +75,10 @@ public sealed class Opportunity : IAudited, IVersioned
             o.HasIndex(x => new { x.Status, x.StageKey, x.StageEnteredAt });
             // … and every column's count and sum from the index alone, scoped by owner (9 ms → 1.6 ms for 8,500 open deals on SQLite).
             o.HasIndex(x => new { x.Status, x.StageKey, x.OwnerId, x.ExpectedAmount });
+            // Reports: deals closed in a period (win/loss, sales cycle), created in a period, and the forecast by expected close date.
+            o.HasIndex(x => new { x.Status, x.ClosedAt });
+            o.HasIndex(x => x.CreatedAt);
+            o.HasIndex(x => new { x.Status, x.ExpectedCloseDate });
             o.HasMany(x => x.Products).WithOne().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         }
     }

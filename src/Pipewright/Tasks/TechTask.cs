@@ -108,6 +108,8 @@ public sealed class TechTask : IAudited, IVersioned
             t.HasIndex(x => new { x.AssigneeId, x.Status });
             t.HasIndex(x => new { x.OpportunityId, x.CreatedAt });
             t.HasIndex(x => new { x.Status, x.DueAt });
+            // Reports: the requests that fell due in a period (on-time rate).
+            t.HasIndex(x => x.DueAt);
         }
     }
 }

@@ -50,6 +50,7 @@ public abstract class PipewrightDb(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PipewrightDb).Assembly);
+        SqlTime.Register(builder, IsPostgres);
 
         builder.Entity<AppUser>(u =>
         {

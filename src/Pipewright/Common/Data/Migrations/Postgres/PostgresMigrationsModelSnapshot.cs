@@ -488,6 +488,8 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasIndex("ApprovalId");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("ApprovalStep");
@@ -1175,6 +1177,8 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
@@ -1298,6 +1302,8 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("FormId");
 
@@ -1706,11 +1712,17 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("LeadId");
 
                     b.HasIndex("CustomerId", "Status");
 
                     b.HasIndex("OwnerId", "Status");
+
+                    b.HasIndex("Status", "ClosedAt");
+
+                    b.HasIndex("Status", "ExpectedCloseDate");
 
                     b.HasIndex("Status", "StageKey", "StageEnteredAt");
 
@@ -2126,6 +2138,46 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.ToTable("QuoteLine");
                 });
 
+            modelBuilder.Entity("Pipewright.Reports.Baseline.ReportBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportBaseline");
+                });
+
+            modelBuilder.Entity("Pipewright.Reports.Baseline.WeeklySummaryRun", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WeekStart");
+
+                    b.ToTable("WeeklySummaryRun");
+                });
+
             modelBuilder.Entity("Pipewright.Tasks.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2265,6 +2317,8 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("AssigneeId", "Status");
 

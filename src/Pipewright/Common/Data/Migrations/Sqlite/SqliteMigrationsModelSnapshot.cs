@@ -478,6 +478,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("ApprovalId");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("ApprovalStep");
@@ -1164,6 +1166,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
@@ -1287,6 +1291,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("FormId");
 
@@ -1695,11 +1701,17 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("LeadId");
 
                     b.HasIndex("CustomerId", "Status");
 
                     b.HasIndex("OwnerId", "Status");
+
+                    b.HasIndex("Status", "ClosedAt");
+
+                    b.HasIndex("Status", "ExpectedCloseDate");
 
                     b.HasIndex("Status", "StageKey", "StageEnteredAt");
 
@@ -2115,6 +2127,46 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("QuoteLine");
                 });
 
+            modelBuilder.Entity("Pipewright.Reports.Baseline.ReportBaseline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportBaseline");
+                });
+
+            modelBuilder.Entity("Pipewright.Reports.Baseline.WeeklySummaryRun", b =>
+                {
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WeekStart");
+
+                    b.ToTable("WeeklySummaryRun");
+                });
+
             modelBuilder.Entity("Pipewright.Tasks.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2254,6 +2306,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("AssigneeId", "Status");
 
