@@ -16,8 +16,9 @@ using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
 using Pipewright.PublicPool;
-using Pipewright.Reports;
 using Pipewright.Quotes;
+using Pipewright.Reports;
+using Pipewright.Reports.Effectiveness;
 using Pipewright.Tasks;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
@@ -40,6 +41,7 @@ builder.Services
     .AddApprovals()
     .AddQuotes()
     .AddReports()
+    .AddEffectivenessDashboard()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -71,6 +73,7 @@ app.MapCustomerFiles();
 app.MapCatalogFiles();
 app.MapErpFiles();
 app.MapQuoteFiles();
+app.MapEffectivenessFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);
