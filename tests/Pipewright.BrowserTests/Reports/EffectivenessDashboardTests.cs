@@ -30,7 +30,7 @@ public sealed class EffectivenessDashboardTests(BrowserApp app) : IClassFixture<
             // Period and team.
             await ui["#eff-period"].SelectOptionAsync("12m");
             await Expect(ui["#eff-from"]).ToHaveValueAsync(today.AddYears(-1).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            var east = ui["#eff-team option", new() { HasTextString = "华东区" }];
+            var east = ui["#eff-team option"].Filter(new() { HasTextString = "华东区" });
             await ui["#eff-team"].SelectOptionAsync((await east.GetAttributeAsync("value"))!);
             await Expect(ui[".eff-card"]).ToHaveCountAsync(6);
             await ui.ScreenshotAsync("east-last-12-months");
@@ -64,7 +64,7 @@ public sealed class EffectivenessDashboardTests(BrowserApp app) : IClassFixture<
             await ui.OpenAsync("reports/effectiveness");
             await Expect(ui[".eff-card"]).ToHaveCountAsync(6);
             // Her region's teams only; no baseline picker for a regional manager.
-            await Expect(ui["#eff-team option", new() { HasTextString = "华南区" }]).ToHaveCountAsync(0);
+            await Expect(ui["#eff-team option"].Filter(new() { HasTextString = "华南区" })).ToHaveCountAsync(0);
             await Expect(ui["#change-baseline"]).ToHaveCountAsync(0);
             var (document, window) = await ui.WidthsAsync();
             Assert.True(document <= window, $"The page is {document} px wide in a {window} px window.");
