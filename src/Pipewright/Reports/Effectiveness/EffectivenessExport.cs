@@ -32,29 +32,32 @@ public static class EffectivenessText
 }
 
 /// <summary>
-/// GET /files/reports/effectiveness.xlsx for the signed-in browser: the cards (this period, baseline, change, health
+/// GET /files/reports/effectiveness.xlsx (and /api/v1/reports/effectiveness.xlsx): the cards (this period, baseline, change, health
 /// reference, verdict) on one sheet and the monthly trend on another, for the same period, team and scope as the page.
 /// </summary>
 public static class EffectivenessExport
 {
     public static IServiceCollection AddEffectivenessDashboard(this IServiceCollection services) => services.AddScoped<EffectivenessDashboard>();
 
+    /// <summary>The browser's download (sign-in cookie) and the API's (bearer token) of the same file.</summary>
     public static WebApplication MapEffectivenessFiles(this WebApplication app)
     {
-        app.MapGet("/files/reports/effectiveness.xlsx", async ([AsParameters] EffectivenessRequest request, CurrentUser user,
-                EffectivenessDashboard dashboard, Strings l, CancellationToken ct) =>
-            {
-                var outcome = await dashboard.LoadAsync(request, user, ct);
-                if (outcome.Failure is { } failure) return failure.ToProblem();
-                var board = outcome.Value!;
-                var stream = new MemoryStream();
-                await MiniExcel.SaveAsAsync(stream, Sheets(l, board), cancellationToken: ct);
-                stream.Position = 0;
-                var name = string.Create(CultureInfo.InvariantCulture, $"effectiveness-{board.Report.From:yyyyMMdd}-{board.Report.To:yyyyMMdd}.xlsx");
-                return (IResult)TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
-            })
-            .Validated<EffectivenessRequest>().RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/files/reports/effectiveness.xlsx", ExportAsync).Validated<EffectivenessRequest>().RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/api/v1/reports/effectiveness.xlsx", ExportAsync).Validated<EffectivenessRequest>().RequireAuthorization().WithTags("Reports");
         return app;
+    }
+
+    private static async Task<IResult> ExportAsync([AsParameters] EffectivenessRequest request, CurrentUser user, EffectivenessDashboard dashboard,
+        Strings l, CancellationToken ct)
+    {
+        var outcome = await dashboard.LoadAsync(request, user, ct);
+        if (outcome.Failure is { } failure) return failure.ToProblem();
+        var board = outcome.Value!;
+        var stream = new MemoryStream();
+        await MiniExcel.SaveAsAsync(stream, Sheets(l, board), cancellationToken: ct);
+        stream.Position = 0;
+        var name = string.Create(CultureInfo.InvariantCulture, $"effectiveness-{board.Report.From:yyyyMMdd}-{board.Report.To:yyyyMMdd}.xlsx");
+        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
     public static Dictionary<string, object> Sheets(Strings l, EffectivenessBoard board)
