@@ -21,6 +21,7 @@ using Pipewright.PublicPool;
 using Pipewright.Quotes;
 using Pipewright.Reports;
 using Pipewright.Reports.Exports;
+using Pipewright.Reports.Effectiveness;
 using Pipewright.Tasks;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
@@ -45,6 +46,7 @@ builder.Services
     .AddReports()
     .AddDictation()
     .AddSpeech()
+    .AddEffectivenessDashboard()
     .AddAuditTrail()
     .AddDemoCompany()
     .AddPipewrightUi();
@@ -79,6 +81,7 @@ app.MapErpFiles();
 app.MapQuoteFiles();
 app.MapReportFiles();
 app.MapSpeech();
+app.MapEffectivenessFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);
