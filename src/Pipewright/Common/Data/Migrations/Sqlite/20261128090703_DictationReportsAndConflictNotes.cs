@@ -3,23 +3,58 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Pipewright.Common.Data.Migrations.Postgres
+namespace Pipewright.Common.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AddReports : Migration
+    public partial class DictationReportsAndConflictNotes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Note",
+                table: "QuoteConflict",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Amounts",
+                table: "Activity",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Products",
+                table: "Activity",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Competitor",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Aliases = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Competitor", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ReportBaseline",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,9 +65,9 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                 name: "WeeklySummaryRun",
                 columns: table => new
                 {
-                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Recipients = table.Column<int>(type: "integer", nullable: false)
+                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,11 +108,20 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                 name: "IX_ApprovalStep_CompletedAt",
                 table: "ApprovalStep",
                 column: "CompletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Competitor_NameKey",
+                table: "Competitor",
+                column: "NameKey",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Competitor");
+
             migrationBuilder.DropTable(
                 name: "ReportBaseline");
 
@@ -111,6 +155,18 @@ namespace Pipewright.Common.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_ApprovalStep_CompletedAt",
                 table: "ApprovalStep");
+
+            migrationBuilder.DropColumn(
+                name: "Note",
+                table: "QuoteConflict");
+
+            migrationBuilder.DropColumn(
+                name: "Amounts",
+                table: "Activity");
+
+            migrationBuilder.DropColumn(
+                name: "Products",
+                table: "Activity");
         }
     }
 }

@@ -1,25 +1,61 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Pipewright.Common.Data.Migrations.Sqlite
+namespace Pipewright.Common.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddReports : Migration
+    public partial class DictationReportsAndConflictNotes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Note",
+                table: "QuoteConflict",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Amounts",
+                table: "Activity",
+                type: "jsonb",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Products",
+                table: "Activity",
+                type: "jsonb",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Competitor",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Aliases = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Competitor", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ReportBaseline",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,9 +66,9 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                 name: "WeeklySummaryRun",
                 columns: table => new
                 {
-                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,11 +109,20 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                 name: "IX_ApprovalStep_CompletedAt",
                 table: "ApprovalStep",
                 column: "CompletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Competitor_NameKey",
+                table: "Competitor",
+                column: "NameKey",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Competitor");
+
             migrationBuilder.DropTable(
                 name: "ReportBaseline");
 
@@ -111,6 +156,18 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_ApprovalStep_CompletedAt",
                 table: "ApprovalStep");
+
+            migrationBuilder.DropColumn(
+                name: "Note",
+                table: "QuoteConflict");
+
+            migrationBuilder.DropColumn(
+                name: "Amounts",
+                table: "Activity");
+
+            migrationBuilder.DropColumn(
+                name: "Products",
+                table: "Activity");
         }
     }
 }
