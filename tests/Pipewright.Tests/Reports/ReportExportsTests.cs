@@ -49,8 +49,6 @@ public sealed class ReportExportsTests(ReportsApp app) : IClassFixture<ReportsAp
         Assert.Contains(reasons, r => (string)r["丢单原因"] == "价格过高");
         var forecast = await SheetAsync(gm, "/api/v1/reports/forecast.xlsx?from=2026-04-01&to=2026-06-30");
         Assert.Equal("2026-04", forecast[0]["预计成交月份"]);
-        var effectiveness = await SheetAsync(gm, $"/api/v1/reports/effectiveness.xlsx?{Period}");
-        Assert.Equal("销售周期（天）", effectiveness[0]["指标"]);
         Assert.NotEmpty(await SheetAsync(gm, "/api/v1/reports/stalled.xlsx"));
         Assert.NotEmpty(await SheetAsync(gm, $"/api/v1/reports/competitors.xlsx?{Period}"));
 

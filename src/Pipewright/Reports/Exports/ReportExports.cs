@@ -21,7 +21,8 @@ namespace Pipewright.Reports.Exports;
 /// <summary>The dashboard tables that download as xlsx: /reports/{table}.xlsx.</summary>
 public static class ReportTablesList
 {
-    public static readonly string[] All = ["funnel", "stalled", "win-loss", "competitors", "forecast", "effectiveness"];
+    public static readonly string[] All = ["funnel", "stalled", "win-loss", "competitors", "forecast"];
+    // The effectiveness cards download from Reports/Effectiveness (EffectivenessExport), with baseline, health and trend.
 }
 
 /// <summary>
@@ -29,7 +30,7 @@ public static class ReportTablesList
 /// customer export's <see cref="Spreadsheet.Neutralize"/>, so that a cell starting with = + - @ is never a formula.
 /// </summary>
 public sealed class ReportExportsHandler(IDbContextFactory<PipewrightDb> dbFactory, ReportScopes scopes, FunnelReportHandler funnel,
-    StalledReportHandler stalled, WinLossReportHandler winLoss, ForecastReportHandler forecast, EffectivenessReportHandler effectiveness)
+    StalledReportHandler stalled, WinLossReportHandler winLoss, ForecastReportHandler forecast)
 {
     private const int Chunk = 500;
     private static readonly Strings L = new();
@@ -74,26 +75,11 @@ public sealed class ReportExportsHandler(IDbContextFactory<PipewrightDb> dbFacto
                     : w.Value!.Competitors.Select(c => Row(("reports.col.competitor", c.Competitor), ("reports.col.won", c.Won),
                         ("reports.col.lost", c.Lost), ("reports.col.lostAmount", c.LostAmount), ("reports.col.winRate", c.WinRate)));
                 break;
-            case "forecast":
+            default: // "forecast": the endpoints let only ReportTablesList.All through
                 var fc = await forecast.HandleAsync(request, user, ct);
                 if (fc.Failure is { } fcf) return fcf;
                 rows = fc.Value!.Months.Select(m => Row(("reports.col.month", m.Month), ("reports.col.count", m.Count),
                     ("reports.col.amount", m.Amount), ("reports.col.weightedAmount", m.WeightedAmount)));
-                break;
-            default:
-                var e = await effectiveness.HandleAsync(request, user, ct);
-                if (e.Failure is { } ef) return ef;
-                var (c, b) = (e.Value!.Current, e.Value.Baseline);
-                rows = new (string Key, decimal? Now, decimal? Then)[]
-                {
-                    ("reports.metric.salesCycleDays", c.SalesCycleDays, b?.SalesCycleDays),
-                    ("reports.metric.leadToOrderRate", c.LeadToOrderRate, b?.LeadToOrderRate),
-                    ("reports.metric.crossDeptOnTimeRate", c.CrossDeptOnTimeRate, b?.CrossDeptOnTimeRate),
-                    ("reports.metric.firstResponseHours", c.FirstResponseHours, b?.FirstResponseHours),
-                    ("reports.metric.approvalHours", c.ApprovalHours, b?.ApprovalHours),
-                    ("reports.metric.dataCompleteness", c.DataCompleteness, b?.DataCompleteness),
-                }.Select(m => Row(("reports.col.metric", L[m.Key].Value), ("reports.col.current", m.Now), ("reports.col.baseline", m.Then),
-                    ("reports.col.change", m.Now - m.Then)));
                 break;
         }
         await MiniExcel.SaveAsAsync(output, rows.ToList(), cancellationToken: ct);
