@@ -20,8 +20,8 @@ using Pipewright.Pipeline;
 using Pipewright.PublicPool;
 using Pipewright.Quotes;
 using Pipewright.Reports;
-using Pipewright.Reports.Exports;
 using Pipewright.Reports.Effectiveness;
+using Pipewright.Reports.Exports;
 using Pipewright.Tasks;
 
 // --demo is a switch, not a configuration key: take it out before configuration reads the arguments.
