@@ -85,6 +85,27 @@ public sealed class VoiceNoteApiTests(CompanyApp app) : IClassFixture<CompanyApp
     }
 
     [Fact]
+    public async Task A_size_and_a_category_word_name_the_one_product_they_share()
+    {
+        var admin = await app.AdminAsync();
+        var size = Random.Shared.Next(300, 900);
+        foreach (var (model, name, category) in new[]
+                 {
+                     ($"Z41H-16C DN{size}", $"DN{size} 法兰闸阀", "闸阀"),
+                     ($"Q41F-16C DN{size}", $"DN{size} 法兰球阀", "球阀"),
+                 })
+            Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/products",
+                new { model, name, category, unit = "台", listPrice = 3000m })).StatusCode);
+
+        var note = new { text = $"客户说DN{size}的闸阀要八台，下周一前报价。", recordedAt = RecordedAt };
+        var read = await PipewrightApp.ReadAsync(await (await app.SignInAsync("rep1")).PostAsJsonAsync("/api/v1/voice-notes/extract", note));
+        var product = Assert.Single(read["products"]!.AsArray())!;
+        Assert.Equal($"Z41H-16C DN{size}", product["model"]!.GetValue<string>());
+        Assert.Equal(8m, product["quantity"]!.GetValue<decimal>());
+        Assert.Equal($"DN{size}的闸阀", product["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Managers_add_competitors_once_and_everyone_reads_the_list()
     {
         var manager = await app.SignInAsync("eastmanager");

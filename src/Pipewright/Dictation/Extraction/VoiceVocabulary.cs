@@ -142,6 +142,11 @@ public sealed class VoiceVocabulary
             if (surfaces.ContainsKey(fragment)) continue;
             surfaces[fragment] = set.Select(p => new Entry(Kind.Product, p, false)).ToList();
         }
+        // A category word (截止阀, 蝶阀) names every product of its category: alone it decides nothing, next to a size or
+        // a code ("DN100的截止阀") it narrows that down to one product.
+        foreach (var category in Products.Select((p, i) => (Key: Normalize(p.Category), Index: i)).Where(p => p.Key.Length >= 2).GroupBy(p => p.Key))
+            if (!surfaces.ContainsKey(category.Key))
+                surfaces[category.Key] = category.Select(p => new Entry(Kind.Product, p.Index, false)).ToList();
         Surfaces = surfaces.ToFrozenDictionary(s => s.Key, s => s.Value.ToArray());
         SurfaceLookup = Surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
         LongestSurface = Surfaces.Keys.Select(k => k.Length).DefaultIfEmpty(0).Max();
