@@ -21,7 +21,7 @@ public sealed record FunnelDto(DateOnly From, DateOnly To, IReadOnlyList<FunnelS
 
 /// <summary>
 /// Every query is driven by the period's stays (index (StageKey, EnteredAt)) joined to the deals in scope, grouped by
-/// stage: three passes per request whatever the number of stages (docs/performance.md, issue 8), not seven per stage.
+/// stage: two passes per request whatever the number of stages (docs/performance.md, issue 8), not seven per stage.
 /// </summary>
 public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactory, ReportScopes scopes)
 {
@@ -37,8 +37,8 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         var deals = scope.Opportunities(db, user);
         var visits = db.StageVisits;
 
-        // One row per deal and stage it entered in the period; "converted" needs only its first entry there: a later
-        // stage entered at or after any of its entries is entered at or after the first.
+        // One row per deal and stage it entered in the period, with its ended stays' dwell; "converted" needs only its
+        // first entry there: a later stage entered at or after any of its entries is entered at or after the first.
         var perDeal = from v in EnteredInPeriod(db, scope, keys)
                       join o in deals on v.OpportunityId equals o.Id
                       group new { v, o } by new { v.StageKey, v.OpportunityId } into g
@@ -48,26 +48,37 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
                           g.Key.OpportunityId,
                           First = g.Min(x => x.v.EnteredAt),
                           Fen = g.Max(x => (long?)EF.Property<long?>(x.o, nameof(Opportunity.ExpectedAmount))),
+                          DwellCount = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost ? 1 : 0),
+                          DwellSeconds = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost
+                              ? SqlTime.Seconds(x.v.LeftAt) - SqlTime.Seconds(x.v.EnteredAt) : 0),
                       };
+        // One probe of the deal's history per row answers both rates: the highest position entered since, where the
+        // next stage counts as NextMark + its position, so "> own position" is converted and ">= NextMark" reached the next.
         var reachedQuery = perDeal
             .Select(d => new
             {
                 d.StageKey,
                 d.Fen,
-                Converted = visits.Any(w => w.OpportunityId == d.OpportunityId && w.EnteredAt >= d.First
-                    && StageOrder.Of(w.StageKey) > StageOrder.Of(d.StageKey)) ? 1 : 0,
-                Next = visits.Any(w => w.OpportunityId == d.OpportunityId && w.EnteredAt >= d.First
-                    && StageOrder.Of(w.StageKey) == StageOrder.Of(d.StageKey) + 1) ? 1 : 0,
+                d.DwellCount,
+                d.DwellSeconds,
+                Since = visits.Where(w => w.OpportunityId == d.OpportunityId && w.EnteredAt >= d.First)
+                    .Max(w => (int?)(StageOrder.Of(w.StageKey) == StageOrder.Of(d.StageKey) + 1
+                        ? StageOrder.NextMark + StageOrder.Of(w.StageKey) : StageOrder.Of(w.StageKey))) ?? 0,
+                Own = StageOrder.Of(d.StageKey),
             })
             .GroupBy(d => d.StageKey)
-            .Select(g => new { StageKey = g.Key, Count = g.Count(), Fen = g.Sum(d => d.Fen), Converted = g.Sum(d => d.Converted), Next = g.Sum(d => d.Next) });
+            .Select(g => new
+            {
+                StageKey = g.Key,
+                Count = g.Count(),
+                Fen = g.Sum(d => d.Fen),
+                Converted = g.Sum(d => d.Since > d.Own ? 1 : 0),
+                Next = g.Sum(d => d.Since >= StageOrder.NextMark ? 1 : 0),
+                DwellCount = g.Sum(d => d.DwellCount),
+                DwellSeconds = g.Sum(d => d.DwellSeconds),
+            });
         var reached = (await order.Inline(reachedQuery).ToListAsync(ct)).ToDictionary(r => r.StageKey);
-
-        var stays = Dwell(db, scope, keys, deals);
-        var dwell = (await stays.GroupBy(s => s.StageKey)
-            .Select(g => new { StageKey = g.Key, Count = g.Count(), Average = g.Average(s => s.Seconds) })
-            .ToListAsync(ct)).ToDictionary(d => d.StageKey);
-        var medians = await MediansAsync(stays, dwell.ToDictionary(d => d.Key, d => d.Value.Count), ct);
+        var medians = await MediansAsync(Dwell(db, scope, keys, deals), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
 
         var stages = new List<FunnelStageDto>();
         for (var i = 0; i < spec.Stages.Count; i++)
@@ -76,9 +87,10 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
             var last = i == spec.Stages.Count - 1;
             var r = reached.GetValueOrDefault(stage.Key);
             var (count, converted, next) = (r?.Count ?? 0, r?.Converted ?? 0, r?.Next ?? 0);
-            var d = dwell.GetValueOrDefault(stage.Key);
+            var dwellCount = r?.DwellCount ?? 0;
+            double? average = dwellCount == 0 ? null : r!.DwellSeconds / dwellCount;
             stages.Add(new FunnelStageDto(stage.Key, stage.Name, stage.Order, stage.Probability, stage.IsWon, count, new Money(r?.Fen ?? 0).Yuan,
-                ReportRounding.Days(d?.Average), ReportRounding.Days(medians.GetValueOrDefault(stage.Key)), d?.Count ?? 0, stage.DwellDays,
+                ReportRounding.Days(average), ReportRounding.Days(medians.GetValueOrDefault(stage.Key)), dwellCount, stage.DwellDays,
                 converted, last ? null : ReportRounding.Share(converted, count),
                 next, last ? null : ReportRounding.Share(next, count)));
         }
@@ -143,6 +155,9 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
     /// </summary>
     private sealed class StageOrder(PipelineSpec spec) : ExpressionVisitor
     {
+        /// <summary>Above every position: added to the next stage's position in the history probe.</summary>
+        public const int NextMark = 1000;
+
         /// <summary>A marker inside queries; <see cref="Inline{T}"/> replaces it with the CASE.</summary>
         public static int Of(string stageKey) => throw new InvalidOperationException("Only inside a funnel query");
 
