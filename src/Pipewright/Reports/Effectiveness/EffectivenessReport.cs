@@ -155,7 +155,8 @@ public sealed class EffectivenessReportHandler(IDbContextFactory<PipewrightDb> d
                 + (c.Region != null && c.Region != "" ? 1 : 0) + (c.Address != null && c.Address != "" ? 1 : 0)
                 + (c.Source != null && c.Source != "" ? 1 : 0)),
         }).SingleOrDefaultAsync(ct);
-        var contacts = db.Contacts.AsNoTracking().Where(k => customers.Any(c => c.Id == k.CustomerId));
+        // Driven by the period's customers (index on Contact.CustomerId), not a scan of every contact probing its customer.
+        var contacts = from c in customers join k in db.Contacts.AsNoTracking() on c.Id equals k.CustomerId select k;
         var contactStats = await contacts.GroupBy(k => 1).Select(g => new
         {
             Count = g.Count(),

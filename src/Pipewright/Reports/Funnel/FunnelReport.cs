@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Pipewright.Common;
 using Pipewright.Common.Api;
@@ -18,6 +19,10 @@ public sealed record FunnelStageDto(string Key, string Name, int Order, decimal 
 
 public sealed record FunnelDto(DateOnly From, DateOnly To, IReadOnlyList<FunnelStageDto> Stages);
 
+/// <summary>
+/// Every query is driven by the period's stays (index (StageKey, EnteredAt)) joined to the deals in scope, grouped by
+/// stage: two passes per request whatever the number of stages (docs/performance.md, issue 8), not seven per stage.
+/// </summary>
 public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactory, ReportScopes scopes)
 {
     public async Task<Outcome<FunnelDto>> HandleAsync(ReportFilter filter, CurrentUser user, CancellationToken ct)
@@ -27,65 +32,145 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         if (resolved.Failure is { } failure) return failure;
         var scope = resolved.Value!;
         var (spec, _) = await DefaultPipeline.CurrentAsync(db, ct);
+        var order = new StageOrder(spec);
+        var keys = spec.Stages.Select(s => s.Key).ToList();
+        var deals = scope.Opportunities(db, user);
+        var visits = db.StageVisits;
+
+        // One row per deal and stage it entered in the period, with its ended stays' dwell; "converted" needs only its
+        // first entry there: a later stage entered at or after any of its entries is entered at or after the first.
+        var perDeal = from v in EnteredInPeriod(db, scope, keys)
+                      join o in deals on v.OpportunityId equals o.Id
+                      group new { v, o } by new { v.StageKey, v.OpportunityId } into g
+                      select new
+                      {
+                          g.Key.StageKey,
+                          g.Key.OpportunityId,
+                          First = g.Min(x => x.v.EnteredAt),
+                          Fen = g.Max(x => (long?)EF.Property<long?>(x.o, nameof(Opportunity.ExpectedAmount))),
+                          DwellCount = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost ? 1 : 0),
+                          DwellSeconds = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost
+                              ? SqlTime.Seconds(x.v.LeftAt) - SqlTime.Seconds(x.v.EnteredAt) : 0),
+                      };
+        // One probe of the deal's history per row answers both rates: the highest position entered since, where the
+        // next stage counts as NextMark + its position, so "> own position" is converted and ">= NextMark" reached the next.
+        var reachedQuery = perDeal
+            .Select(d => new
+            {
+                d.StageKey,
+                d.Fen,
+                d.DwellCount,
+                d.DwellSeconds,
+                Since = visits.Where(w => w.OpportunityId == d.OpportunityId && w.EnteredAt >= d.First)
+                    .Max(w => (int?)(StageOrder.Of(w.StageKey) == StageOrder.Of(d.StageKey) + 1
+                        ? StageOrder.NextMark + StageOrder.Of(w.StageKey) : StageOrder.Of(w.StageKey))) ?? 0,
+                Own = StageOrder.Of(d.StageKey),
+            })
+            .GroupBy(d => d.StageKey)
+            .Select(g => new
+            {
+                StageKey = g.Key,
+                Count = g.Count(),
+                Fen = g.Sum(d => d.Fen),
+                Converted = g.Sum(d => d.Since > d.Own ? 1 : 0),
+                Next = g.Sum(d => d.Since >= StageOrder.NextMark ? 1 : 0),
+                DwellCount = g.Sum(d => d.DwellCount),
+                DwellSeconds = g.Sum(d => d.DwellSeconds),
+            });
+        var reached = (await order.Inline(reachedQuery).ToListAsync(ct)).ToDictionary(r => r.StageKey);
+        var medians = await MediansAsync(Dwell(db, scope, keys, deals), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
+
         var stages = new List<FunnelStageDto>();
         for (var i = 0; i < spec.Stages.Count; i++)
         {
             var stage = spec.Stages[i];
-            List<string> later = [.. spec.Stages.Skip(i + 1).Select(s => s.Key)];
-            List<string> next = [.. spec.Stages.Skip(i + 1).Take(1).Select(s => s.Key)];
-            stages.Add(await StageAsync(db, scope, user, stage, later, next, ct));
+            var last = i == spec.Stages.Count - 1;
+            var r = reached.GetValueOrDefault(stage.Key);
+            var (count, converted, next) = (r?.Count ?? 0, r?.Converted ?? 0, r?.Next ?? 0);
+            var dwellCount = r?.DwellCount ?? 0;
+            double? average = dwellCount == 0 ? null : r!.DwellSeconds / dwellCount;
+            stages.Add(new FunnelStageDto(stage.Key, stage.Name, stage.Order, stage.Probability, stage.IsWon, count, new Money(r?.Fen ?? 0).Yuan,
+                ReportRounding.Days(average), ReportRounding.Days(medians.GetValueOrDefault(stage.Key)), dwellCount, stage.DwellDays,
+                converted, last ? null : ReportRounding.Share(converted, count),
+                next, last ? null : ReportRounding.Share(next, count)));
         }
         return new FunnelDto(scope.From, scope.To, stages);
     }
 
-    /// <summary>The deals (in scope) with a stay in the stage that began in the period.</summary>
+    /// <summary>The deals (in scope) with a stay in the stage that began in the period, found from the stays.</summary>
     public static IQueryable<Opportunity> Reached(PipewrightDb db, ReportScope scope, CurrentUser user, string stageKey)
     {
-        var entered = EnteredInPeriod(db, scope, stageKey);
-        return scope.Opportunities(db, user).Where(o => entered.Any(v => v.OpportunityId == o.Id));
+        var entered = EnteredInPeriod(db, scope, [stageKey]).Select(v => v.OpportunityId);
+        return scope.Opportunities(db, user).Where(o => entered.Contains(o.Id));
     }
 
     /// <summary>Of <see cref="Reached"/>, those that entered one of <paramref name="laterKeys"/> at or after entering the stage.</summary>
     public static IQueryable<Opportunity> Converted(PipewrightDb db, ReportScope scope, CurrentUser user, string stageKey, List<string> laterKeys)
     {
-        var entered = EnteredInPeriod(db, scope, stageKey);
         var visits = db.StageVisits;
-        return scope.Opportunities(db, user).Where(o => entered.Any(v => v.OpportunityId == o.Id
-            && visits.Any(w => w.OpportunityId == o.Id && laterKeys.Contains(w.StageKey) && w.EnteredAt >= v.EnteredAt)));
+        var converted = EnteredInPeriod(db, scope, [stageKey])
+            .Where(v => visits.Any(w => w.OpportunityId == v.OpportunityId && laterKeys.Contains(w.StageKey) && w.EnteredAt >= v.EnteredAt))
+            .Select(v => v.OpportunityId);
+        return scope.Opportunities(db, user).Where(o => converted.Contains(o.Id));
     }
 
-    private static IQueryable<StageVisit> EnteredInPeriod(PipewrightDb db, ReportScope scope, string stageKey)
+    private static IQueryable<StageVisit> EnteredInPeriod(PipewrightDb db, ReportScope scope, List<string> stageKeys)
     {
         var (start, end) = (scope.Start, scope.End);
-        return db.StageVisits.AsNoTracking().Where(v => v.StageKey == stageKey && v.EnteredAt >= start && v.EnteredAt < end);
+        return db.StageVisits.AsNoTracking().Where(v => stageKeys.Contains(v.StageKey) && v.EnteredAt >= start && v.EnteredAt < end);
     }
 
-    private static async Task<FunnelStageDto> StageAsync(PipewrightDb db, ReportScope scope, CurrentUser user, StageSpec stage,
-        List<string> later, List<string> next, CancellationToken ct)
+    private sealed class Stay
     {
-        var reached = Reached(db, scope, user, stage.Key);
-        var count = await reached.CountAsync(ct);
-        var fen = await reached.SumAsync(o => (long?)EF.Property<long?>(o, nameof(Opportunity.ExpectedAmount)), ct) ?? 0;
-        var converted = later.Count == 0 ? 0 : await Converted(db, scope, user, stage.Key, later).CountAsync(ct);
-        var nextCount = next.Count == 0 ? 0 : await Converted(db, scope, user, stage.Key, next).CountAsync(ct);
+        public string StageKey { get; init; } = "";
+        public double? Seconds { get; init; }
+    }
 
-        // Stays that ended by a move to another stage; a lost deal's last stay measures giving up, not getting through.
-        var deals = scope.Opportunities(db, user);
-        var stays = EnteredInPeriod(db, scope, stage.Key)
-            .Where(v => v.LeftAt != null && v.LeftHow != StageMove.Lost && deals.Any(o => o.Id == v.OpportunityId))
-            .Select(v => SqlTime.Seconds(v.LeftAt) - SqlTime.Seconds(v.EnteredAt));
-        var dwellCount = await stays.CountAsync(ct);
-        var average = dwellCount == 0 ? null : await stays.AverageAsync(ct);
-        // The median from the sorted durations: one or two values per stage leave the database, never the list.
-        double? median = null;
-        if (dwellCount > 0)
+    /// <summary>Stays that ended by a move to another stage; a lost deal's last stay measures giving up, not getting through.</summary>
+    private static IQueryable<Stay> Dwell(PipewrightDb db, ReportScope scope, List<string> keys, IQueryable<Opportunity> deals) =>
+        from v in EnteredInPeriod(db, scope, keys)
+        join o in deals on v.OpportunityId equals o.Id
+        where v.LeftAt != null && v.LeftHow != StageMove.Lost
+        select new Stay { StageKey = v.StageKey, Seconds = SqlTime.Seconds(v.LeftAt) - SqlTime.Seconds(v.EnteredAt) };
+
+    /// <summary>
+    /// Each stage's median from its sorted durations, all stages in one UNION ALL: the one or two middle values per
+    /// stage leave the database, never the list (docs/metrics.md §3).
+    /// </summary>
+    private static async Task<Dictionary<string, double?>> MediansAsync(IQueryable<Stay> stays, Dictionary<string, int> counts, CancellationToken ct)
+    {
+        IQueryable<Stay>? middles = null;
+        foreach (var (key, n) in counts.Where(c => c.Value > 0))
         {
-            var middle = await stays.OrderBy(s => s).Skip((dwellCount - 1) / 2).Take(dwellCount % 2 == 1 ? 1 : 2).ToListAsync(ct);
-            median = middle.Average();
+            var middle = stays.Where(s => s.StageKey == key).OrderBy(s => s.Seconds).Skip((n - 1) / 2).Take(n % 2 == 1 ? 1 : 2);
+            middles = middles is null ? middle : middles.Concat(middle);
         }
-        return new FunnelStageDto(stage.Key, stage.Name, stage.Order, stage.Probability, stage.IsWon, count, new Money(fen).Yuan,
-            ReportRounding.Days(average), ReportRounding.Days(median), dwellCount, stage.DwellDays,
-            converted, later.Count == 0 ? null : ReportRounding.Share(converted, count),
-            nextCount, next.Count == 0 ? null : ReportRounding.Share(nextCount, count));
+        if (middles is null) return [];
+        return (await middles.ToListAsync(ct)).GroupBy(s => s.StageKey).ToDictionary(g => g.Key, g => g.Average(s => s.Seconds));
+    }
+
+    /// <summary>
+    /// A stage's position in the funnel document (1, 2, …; 0 for a key the document no longer has), written into the
+    /// query as a CASE: "later" and "next" stage then compare positions in one pass over all stages.
+    /// </summary>
+    private sealed class StageOrder(PipelineSpec spec) : ExpressionVisitor
+    {
+        /// <summary>Above every position: added to the next stage's position in the history probe.</summary>
+        public const int NextMark = 1000;
+
+        /// <summary>A marker inside queries; <see cref="Inline{T}"/> replaces it with the CASE.</summary>
+        public static int Of(string stageKey) => throw new InvalidOperationException("Only inside a funnel query");
+
+        public IQueryable<T> Inline<T>(IQueryable<T> query) => query.Provider.CreateQuery<T>(Visit(query.Expression));
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(StageOrder) || node.Method.Name != nameof(Of)) return base.VisitMethodCall(node);
+            var key = Visit(node.Arguments[0]);
+            Expression position = Expression.Constant(0);
+            for (var i = spec.Stages.Count - 1; i >= 0; i--)
+                position = Expression.Condition(Expression.Equal(key, Expression.Constant(spec.Stages[i].Key)), Expression.Constant(i + 1), position);
+            return position;
+        }
     }
 }
