@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Pipewright.Activities;
 using Pipewright.Common.Data;
 using Pipewright.Common.Ownership;
@@ -24,24 +22,10 @@ public sealed partial class PoolSweep(IDbContextFactory<PipewrightDb> dbFactory,
 
     public async Task<PoolRunSummary> RunAsync(CancellationToken ct)
     {
-        await using var lockDb = await dbFactory.CreateDbContextAsync(ct);
-        if (!lockDb.IsPostgres) return await SweepAsync(ct);
-        var connection = (NpgsqlConnection)lockDb.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        if (!await ScalarAsync(connection, $"SELECT pg_try_advisory_lock({SweepLock})", ct))
-        {
-            LogBusy(logger);
-            return new PoolRunSummary(0, 0, Skipped: true);
-        }
-        try { return await SweepAsync(ct); }
-        finally { await ScalarAsync(connection, $"SELECT pg_advisory_unlock({SweepLock})", CancellationToken.None); }
-    }
-
-    private static async Task<bool> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct) is true;
+        var skipped = new PoolRunSummary(0, 0, Skipped: true);
+        var result = await AdvisoryLock.RunExclusiveAsync(dbFactory, SweepLock, SweepAsync, skipped, ct);
+        if (ReferenceEquals(result, skipped)) LogBusy(logger);
+        return result;
     }
 
     private async Task<PoolRunSummary> SweepAsync(CancellationToken ct)

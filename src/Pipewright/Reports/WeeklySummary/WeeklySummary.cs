@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Notifications;
@@ -46,23 +44,8 @@ public sealed partial class WeeklySummarySender(IDbContextFactory<PipewrightDb> 
         return local.DateTime >= sendAt ? monday.AddDays(-7) : null;
     }
 
-    public async Task<WeeklySummaryResult> RunAsync(CancellationToken ct)
-    {
-        await using var lockDb = await dbFactory.CreateDbContextAsync(ct);
-        if (!lockDb.IsPostgres) return await SendAsync(ct);
-        var connection = (NpgsqlConnection)lockDb.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        if (!await ScalarAsync(connection, $"SELECT pg_try_advisory_lock({SummaryLock})", ct)) return new WeeklySummaryResult(null, 0, Skipped: true);
-        try { return await SendAsync(ct); }
-        finally { await ScalarAsync(connection, $"SELECT pg_advisory_unlock({SummaryLock})", CancellationToken.None); }
-    }
-
-    private static async Task<bool> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct) is true;
-    }
+    public Task<WeeklySummaryResult> RunAsync(CancellationToken ct) =>
+        AdvisoryLock.RunExclusiveAsync(dbFactory, SummaryLock, SendAsync, new WeeklySummaryResult(null, 0, Skipped: true), ct);
 
     private async Task<WeeklySummaryResult> SendAsync(CancellationToken ct)
     {
