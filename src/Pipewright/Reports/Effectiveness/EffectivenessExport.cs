@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Localization;
+using Pipewright.Customers.ImportCustomers;
 
 namespace Pipewright.Reports.Effectiveness;
 
@@ -57,7 +58,7 @@ public static class EffectivenessExport
         await MiniExcel.SaveAsAsync(stream, Sheets(l, board), cancellationToken: ct);
         stream.Position = 0;
         var name = string.Create(CultureInfo.InvariantCulture, $"effectiveness-{board.Report.From:yyyyMMdd}-{board.Report.To:yyyyMMdd}.xlsx");
-        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return TypedResults.File(stream, ImportTemplate.ContentType, name);
     }
 
     public static Dictionary<string, object> Sheets(Strings l, EffectivenessBoard board)
