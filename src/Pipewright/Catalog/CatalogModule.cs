@@ -1,6 +1,7 @@
 using Pipewright.Catalog.ImportProducts;
 using Pipewright.Catalog.ListProducts;
 using Pipewright.Catalog.SaveProduct;
+using Pipewright.Common;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 
@@ -8,7 +9,6 @@ namespace Pipewright.Catalog;
 
 public static class CatalogModule
 {
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const long MaxImportBytes = 20 * 1024 * 1024;
 
     public static IServiceCollection AddCatalog(this IServiceCollection services)
@@ -68,7 +68,7 @@ public static class CatalogModule
 
     private static IResult Template(CurrentUser user) =>
         CatalogAccess.MayEdit(user)
-            ? TypedResults.File(ImportProductsHandler.Template(), XlsxContentType, "产品目录导入模板.xlsx")
+            ? TypedResults.File(ImportProductsHandler.Template(), ContentTypes.Xlsx, "产品目录导入模板.xlsx")
             : Failure.Forbidden().ToProblem();
 
     private static async Task<IResult> ImportAsync(HttpRequest http, CurrentUser user, ImportProductsHandler handler, CancellationToken ct)

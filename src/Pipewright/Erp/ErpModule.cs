@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pipewright.Catalog;
+using Pipewright.Common;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Erp.CheckAvailability;
@@ -63,6 +64,6 @@ public static class ErpModule
 
     private static IResult StockTemplate(CurrentUser user) =>
         CatalogAccess.MayEdit(user)
-            ? TypedResults.File(StockLevelsHandler.Template(), CatalogModule.XlsxContentType, "库存产能导入模板.xlsx")
+            ? TypedResults.File(StockLevelsHandler.Template(), ContentTypes.Xlsx, "库存产能导入模板.xlsx")
             : Failure.Forbidden().ToProblem();
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Unicode;
+using Pipewright.Common;
 
 namespace Pipewright.Activities.Attachments;
 
@@ -17,7 +18,7 @@ public static class FileKinds
     public const string Heic = "image/heic";
     public const string Pdf = "application/pdf";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Xlsx = ContentTypes.Xlsx;
     public const string Pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     public const string Text = "text/plain";
 

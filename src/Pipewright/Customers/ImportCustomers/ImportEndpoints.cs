@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipewright.Common;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
@@ -59,14 +60,14 @@ public static class ImportEndpoints
 
     private static IResult Template(CurrentUser user) =>
         ImportCustomersHandler.MayImport(user)
-            ? TypedResults.File(ImportTemplate.Build(), ImportTemplate.ContentType, "客户导入模板.xlsx")
+            ? TypedResults.File(ImportTemplate.Build(), ContentTypes.Xlsx, "客户导入模板.xlsx")
             : Failure.Forbidden().ToProblem();
 
     private static IResult ErrorReport(Guid id, CurrentUser user, ImportCustomersHandler handler)
     {
         var path = handler.ReportPath(user, id);
         return File.Exists(path)
-            ? TypedResults.PhysicalFile(path, ImportTemplate.ContentType, ErrorReportName)
+            ? TypedResults.PhysicalFile(path, ContentTypes.Xlsx, ErrorReportName)
             : Failure.NotFound().ToProblem();
     }
 
@@ -86,7 +87,7 @@ public static class ImportEndpoints
             }
             file.Position = 0;
             var name = $"客户_{TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ChinaTime.Zone):yyyyMMdd-HHmm}.xlsx";
-            return TypedResults.File(file, ImportTemplate.ContentType, name);
+            return TypedResults.File(file, ContentTypes.Xlsx, name);
         }
         catch
         {

@@ -6,7 +6,6 @@ namespace Pipewright.Customers.ImportCustomers;
 /// <summary>The sheet to fill in: the columns with Chinese headers, an example customer with two contacts, and how to fill it.</summary>
 public static class ImportTemplate
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static readonly Strings L = new();
 
     public static byte[] Build()

@@ -1,9 +1,9 @@
 using System.Globalization;
 using MiniExcelLibs;
+using Pipewright.Common;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Localization;
-using Pipewright.Customers.ImportCustomers;
 
 namespace Pipewright.Reports.Effectiveness;
 
@@ -58,7 +58,7 @@ public static class EffectivenessExport
         await MiniExcel.SaveAsAsync(stream, Sheets(l, board), cancellationToken: ct);
         stream.Position = 0;
         var name = string.Create(CultureInfo.InvariantCulture, $"effectiveness-{board.Report.From:yyyyMMdd}-{board.Report.To:yyyyMMdd}.xlsx");
-        return TypedResults.File(stream, ImportTemplate.ContentType, name);
+        return TypedResults.File(stream, ContentTypes.Xlsx, name);
     }
 
     public static Dictionary<string, object> Sheets(Strings l, EffectivenessBoard board)

@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using Pipewright.Common;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Common.Localization;
 using Pipewright.Customers;
 using Pipewright.Customers.ExportCustomers;
-using Pipewright.Customers.ImportCustomers;
 using Pipewright.Pipeline;
 using Pipewright.Pipeline.Configuration;
 using Pipewright.Reports.Effectiveness;
@@ -192,7 +192,7 @@ public static class ReportExportEndpoints
                 return failure.ToProblem();
             }
             file.Position = 0;
-            return TypedResults.File(file, ImportTemplate.ContentType, $"{name}_{TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ChinaTime.Zone):yyyyMMdd-HHmm}.xlsx");
+            return TypedResults.File(file, ContentTypes.Xlsx, $"{name}_{TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ChinaTime.Zone):yyyyMMdd-HHmm}.xlsx");
         }
         catch
         {
