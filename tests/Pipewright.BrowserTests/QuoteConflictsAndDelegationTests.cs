@@ -143,6 +143,7 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
             await ui.SignInAsync("wanglei");
             await ui.OpenAsync("quotes");
             await Expect(ui["#nav-conflicts"]).ToHaveCountAsync(0);
+            await Expect(ui["#nav-competitors"]).ToHaveCountAsync(0);
             await ui.Page.GotoAsync("quotes/conflicts");
             await Expect(ui[".ant-result-title"]).ToHaveTextAsync("无权访问");
             await Expect(ui["#conflict-cards"]).ToHaveCountAsync(0);
@@ -155,6 +156,8 @@ public sealed partial class QuoteConflictsAndDelegationTests(BrowserApp app) : I
         {
             await ui.SignInAsync("chenjing");
             await ui.OpenAsync("approvals");
+            // A regional manager keeps the competitor list, so her menu leads to it (outside the admin group she has not).
+            await Expect(ui["#nav-competitors"]).ToHaveAttributeAsync("href", "/admin/competitors");
             var panel = ui["#delegation-panel"];
             await Expect(panel).ToBeVisibleAsync();
 
