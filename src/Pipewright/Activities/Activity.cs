@@ -79,6 +79,9 @@ public static class ActivityLimits
 {
     public const int Products = 20;
     public const int Amounts = 10;
+
+    /// <summary>The largest money figure a follow-up takes, in yuan (1000 亿): beyond it a figure is a slip of the keyboard.</summary>
+    public const decimal AmountYuan = 100_000_000_000m;
     public const int Content = 4000;
     public const int NextStep = 200;
     public const int Contacts = 20;

@@ -95,7 +95,7 @@ public sealed class RecordActivityHandler(
         var models = productIds.Count == 0 ? []
             : await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Model, ct);
         if (models.Count != productIds.Count) return Failure.Invalid("products", "activity.product.unknown");
-        if (request.Amounts?.Any(a => a is <= 0 or > 100_000_000_000m) == true) return Failure.Invalid("amounts", "activity.amount.invalid");
+        if (request.Amounts?.Any(a => a is <= 0 or > ActivityLimits.AmountYuan) == true) return Failure.Invalid("amounts", "activity.amount.invalid");
 
         var attachmentIds = request.AttachmentIds?.Distinct().ToList() ?? [];
         var attachments = attachmentIds.Count == 0 ? []

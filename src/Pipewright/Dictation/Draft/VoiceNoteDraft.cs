@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using Pipewright.Activities;
 using Pipewright.Dictation.Extraction;
 
 namespace Pipewright.Dictation.Draft;
@@ -42,5 +45,25 @@ public static class VoiceNoteDraft
         foreach (var mark in marks.OrderBy(m => m.Start))
             if (kept.Count == 0 || kept[^1].Start + kept[^1].Length <= mark.Start) kept.Add(mark);
         return kept;
+    }
+
+    /// <summary>
+    /// An amount the salesperson types in yuan, the way it is written or said: 12800, 12,800.50, 8万, 八十万,
+    /// with 元 or 块 after it or not, full-width digits from a Chinese keyboard too. Either the value the
+    /// follow-up takes (more than 0, at most <see cref="ActivityLimits.AmountYuan"/>, whole fen) or the key of
+    /// the message that says what is wrong.
+    /// </summary>
+    public static (decimal? Yuan, string? ErrorKey) ReadAmount(string? typed)
+    {
+        var text = string.Concat((typed ?? "").Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c != ','))
+            .TrimEnd('元', '块');
+        if (text.Length == 0) return (null, "voice.amount.required");
+        var yuan = decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : ChineseNumerals.Parse(text);
+        if (yuan is not { } value) return (null, "voice.amount.notNumber");
+        if (value is <= 0 or > ActivityLimits.AmountYuan) return (null, "voice.amount.range");
+        if (decimal.Round(value, 2) != value) return (null, "voice.amount.fen");
+        return (value, null);
     }
 }
