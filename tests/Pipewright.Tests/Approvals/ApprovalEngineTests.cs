@@ -137,7 +137,8 @@ public sealed class ApprovalEngineTests(ApprovalEngineTests.App app) : IClassFix
         var product = await ProductAsync(app, listPrice: 1000m, unitCost: 600m);
         await StockAsync(app, product.Model, onHand: 0, weeklyCapacity: 10);
         var (_, opportunityId, _) = await DealAsync(rep1);
-        var promised = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(7);
+        // The app's today, not the machine's: other tests of this class move the app's clock on by hours.
+        var promised = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Pipewright.Common.Data.ChinaTime.Zone).DateTime).AddDays(7);
 
         var quote = await QuoteAsync(rep1, opportunityId, product.Id, 30, 1000m, promised);
         var line = quote["lines"]![0]!;

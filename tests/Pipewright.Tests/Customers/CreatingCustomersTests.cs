@@ -20,7 +20,7 @@ public sealed class CreatingCustomersTests(CompanyApp app) : IClassFixture<Compa
             name, creditCode = NewCreditCode(), aliases = new[] { "测试阀门" }, level = "A", isKey = true,
             industry = "石油化工", region = "浙江省宁波市", address = "宁波市北仑区新碶街道1号",
         });
-        Assert.Matches($"^KH{DateTime.UtcNow.AddHours(8).Year}\\d{{5}}$", created["code"]!.GetValue<string>());
+        Assert.Matches($"^KH{TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Pipewright.Common.Data.ChinaTime.Zone).Year}\\d{{5}}$", created["code"]!.GetValue<string>());
         Assert.Equal(name, created["name"]!.GetValue<string>());
         Assert.Equal(app.Users["rep1"], created["ownerId"]!.GetValue<Guid>());
         Assert.Equal("A", created["level"]!.GetValue<string>());
