@@ -1,34 +1,17 @@
 using Microsoft.Extensions.Options;
+using Pipewright.Common;
 
 namespace Pipewright.Notifications.Outbox;
 
 /// <summary>Runs <see cref="OutboxDelivery"/> every Notifications:DeliveryIntervalSeconds; on several nodes the claims keep them apart.</summary>
-public sealed partial class OutboxJob(OutboxDelivery delivery, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<OutboxJob> logger)
-    : BackgroundService
+public sealed class OutboxJob(OutboxDelivery delivery, TimeProvider clock, IOptions<NotificationOptions> options, ILogger<OutboxJob> logger)
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.DeliveryEnabled) return;
-        var interval = TimeSpan.FromSeconds(options.Value.DeliveryIntervalSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-                await delivery.RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The database may be down for a moment; the rows wait, the next run picks them up.
-                LogFailed(logger, exception);
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.DeliveryEnabled;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: a delivery run failed.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    // The database may be down for a moment; the rows wait, the next run picks them up.
+    protected override string RunName => "Outbox: a delivery run";
+    protected override TimeSpan UntilNextRun(DateTimeOffset now) => TimeSpan.FromSeconds(options.Value.DeliveryIntervalSeconds);
+
+    protected override Task RunOnceAsync(CancellationToken ct) => delivery.RunOnceAsync(ct);
 }

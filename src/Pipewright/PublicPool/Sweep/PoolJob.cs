@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using Pipewright.Common;
 using Pipewright.Common.Data;
 
 namespace Pipewright.PublicPool.Sweep;
@@ -12,30 +13,15 @@ public sealed class PoolJobOptions
 }
 
 /// <summary>Runs <see cref="PoolSweep"/> every day at Pool:DailyAt (Asia/Shanghai). Missed days are caught up by the next run.</summary>
-public sealed partial class PoolJob(PoolSweep sweep, TimeProvider clock, IOptions<PoolJobOptions> options, ILogger<PoolJob> logger)
-    : BackgroundService
+public sealed class PoolJob(PoolSweep sweep, TimeProvider clock, IOptions<PoolJobOptions> options, ILogger<PoolJob> logger)
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(UntilNextRun(clock.GetUtcNow(), options.Value.DailyAt), clock, stoppingToken);
-                await sweep.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // A failed run (database down) must not stop tomorrow's; the rules are idempotent.
-                LogFailed(logger, exception);
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
+
+    // A failed run must not stop tomorrow's; the rules are idempotent.
+    protected override string RunName => "Public pool: the daily run";
+    protected override TimeSpan UntilNextRun(DateTimeOffset now) => UntilNextRun(now, options.Value.DailyAt);
+    protected override Task RunOnceAsync(CancellationToken ct) => sweep.RunAsync(ct);
 
     public static TimeSpan UntilNextRun(DateTimeOffset now, TimeOnly at)
     {
@@ -44,7 +30,4 @@ public sealed partial class PoolJob(PoolSweep sweep, TimeProvider clock, IOption
         if (next <= local) next = next.AddDays(1);
         return next - local;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Public pool: the daily run failed.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Pipewright.Common;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Notifications;
@@ -96,33 +97,13 @@ public sealed partial class WeeklySummarySender(IDbContextFactory<PipewrightDb> 
 }
 
 /// <summary>Checks every quarter of an hour whether a week's summary is due; the sender makes a second check harmless.</summary>
-public sealed partial class WeeklySummaryJob(WeeklySummarySender sender, TimeProvider clock, IOptions<WeeklySummaryOptions> options,
-    ILogger<WeeklySummaryJob> logger) : BackgroundService
+public sealed class WeeklySummaryJob(WeeklySummarySender sender, TimeProvider clock, IOptions<WeeklySummaryOptions> options,
+    ILogger<WeeklySummaryJob> logger) : PeriodicJob(clock, logger)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromMinutes(15);
+    protected override bool Enabled => options.Value.Enabled;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(Every, clock, stoppingToken);
-                await sender.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // A failed run (database down) must not stop the next one; the week's marker makes retries safe.
-                LogFailed(logger, exception);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Weekly summary: a run failed.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    // A failed run (database down) must not stop the next one; the week's marker makes retries safe.
+    protected override string RunName => "Weekly summary: a run";
+    protected override TimeSpan UntilNextRun(DateTimeOffset now) => TimeSpan.FromMinutes(15);
+    protected override Task RunOnceAsync(CancellationToken ct) => sender.RunAsync(ct);
 }

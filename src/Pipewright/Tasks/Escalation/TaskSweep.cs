@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Pipewright.Common;
 using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Customers;
@@ -106,29 +107,11 @@ public sealed partial class TaskSweep(IDbContextFactory<PipewrightDb> dbFactory,
 }
 
 /// <summary>Runs <see cref="TaskSweep"/> every Tasks:SweepEveryMinutes. Each step is marked on the task, so a rerun repeats nothing.</summary>
-public sealed partial class TaskJob(TaskSweep sweep, TimeProvider clock, IOptions<TaskOptions> options, ILogger<TaskJob> logger) : BackgroundService
+public sealed class TaskJob(TaskSweep sweep, TimeProvider clock, IOptions<TaskOptions> options, ILogger<TaskJob> logger)
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SweepEnabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(options.Value.SweepEveryMinutes), clock, stoppingToken);
-                await sweep.RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogFailed(logger, exception);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Tasks: the reminder and escalation run failed.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override bool Enabled => options.Value.SweepEnabled;
+    protected override string RunName => "Tasks: the reminder and escalation run";
+    protected override TimeSpan UntilNextRun(DateTimeOffset now) => TimeSpan.FromMinutes(options.Value.SweepEveryMinutes);
+    protected override Task RunOnceAsync(CancellationToken ct) => sweep.RunAsync(ct);
 }
