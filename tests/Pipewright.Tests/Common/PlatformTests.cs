@@ -67,6 +67,20 @@ public sealed class ModelTests
         Assert.False(db.Database.HasPendingModelChanges(), "run scripts/add-migration.sh");
     }
 
+    /// <summary>EF Core cannot say WITHOUT ROWID; a migration that rebuilds the table would silently lose it.</summary>
+    [Fact]
+    public void The_sqlite_search_table_keeps_its_rows_in_the_primary_key_alone()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var db = new SqliteMigrations(new DbContextOptionsBuilder<PipewrightDb>().UseSqlite(connection).Options);
+        db.Database.Migrate();
+        string Schema(string type, string name) => db.Database
+            .SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = {0} AND name = {1}", type, name).Single();
+        Assert.EndsWith("WITHOUT ROWID", Schema("table", "SearchTerms"));
+        Assert.Contains("(\"EntityId\", \"Kind\", \"Term\")", Schema("index", "IX_SearchTerms_EntityId_Kind_Term"));
+    }
+
     [Fact]
     public void The_postgres_migrations_match_the_model()
     {
