@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
 using Pipewright.Pipeline.Board;
@@ -15,6 +16,7 @@ public static class PipelineModule
 {
     public static IServiceCollection AddPipeline(this IServiceCollection services)
     {
+        services.AddSingleton<IInterceptor, StageHistoryInterceptor>();
         services.AddScoped<CreateOpportunityHandler>();
         services.AddScoped<GetOpportunityHandler>();
         services.AddScoped<ListOpportunitiesHandler>();

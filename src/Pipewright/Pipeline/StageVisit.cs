@@ -23,6 +23,19 @@ public sealed class StageVisit : IAudited
     public Guid? LeftById { get; set; }
     public StageMove? LeftHow { get; set; }
 
+    /// <summary>
+    /// When the deal last entered this stage before this stay (null: its first time here). A report counts a deal once
+    /// per stage and period by the stay whose predecessor lies before the period: no grouping by deal. Kept by
+    /// <see cref="StageHistory"/>.
+    /// </summary>
+    public DateTimeOffset? PreviousEntryAt { get; set; }
+
+    /// <summary>
+    /// The stages the deal entered from this stay on, this one included, as ",key,key,": whether it went on to a later
+    /// or the next stage is then a look at this row, whatever order the funnel has today. Kept by <see cref="StageHistory"/>.
+    /// </summary>
+    public string EnteredSince { get; set; } = ",";
+
     (string Type, Guid Id) IAudited.AuditRoot => (nameof(Opportunity), OpportunityId);
 
     public sealed class Configuration : IEntityTypeConfiguration<StageVisit>

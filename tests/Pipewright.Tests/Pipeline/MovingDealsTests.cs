@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pipewright.Common.Data;
+using Pipewright.Pipeline;
 using Pipewright.Tests.Activities;
 using Pipewright.Tests.Infrastructure;
 
@@ -39,6 +43,19 @@ public sealed class MovingDealsTests(CompanyApp app) : IClassFixture<CompanyApp>
         deal = await PipewrightApp.ReadAsync(forward);
         Assert.Equal("needs", Funnel.Stage(deal));
         Assert.Equal("manual", deal["stageHistory"]!.AsArray()[^1]!["enteredHow"]!.GetValue<string>());
+
+        // Each stay keeps what the funnel report reads of the history around it: the deal's previous entry into the
+        // same stage, and the stages it entered from then on — kept up as later stays are saved.
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PipewrightDb>>().CreateDbContextAsync();
+        var stays = await db.StageVisits.AsNoTracking().Where(v => v.OpportunityId == id).OrderBy(v => v.EnteredAt).ToListAsync();
+        Assert.Equal(["initial", "needs", "initial", "needs"], stays.Select(v => v.StageKey));
+        Assert.Equal([null, null, stays[0].EnteredAt, stays[1].EnteredAt], stays.Select(v => v.PreviousEntryAt));
+        static string[] Since(StageVisit v) => [.. v.EnteredSince.Split(',', StringSplitOptions.RemoveEmptyEntries).Order()];
+        Assert.Equal(["initial", "needs"], Since(stays[0]));
+        Assert.Equal(["initial", "needs"], Since(stays[1]));
+        Assert.Equal(["initial", "needs"], Since(stays[2]));
+        Assert.Equal(["needs"], Since(stays[3]));
+        Assert.All(stays, v => Assert.Matches("^,([a-z]+,)+$", v.EnteredSince));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -37,7 +38,8 @@ public static class DatabaseSetup
     {
         var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
         var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var builder = new DbContextOptionsBuilder<PipewrightDb>();
+        // Business areas hook into saving through EF interceptors they register (Pipeline: the stay history).
+        var builder = new DbContextOptionsBuilder<PipewrightDb>().AddInterceptors(sp.GetServices<IInterceptor>());
         var connectionString = configuration.GetConnectionString("Default");
         if (provider == DatabaseProvider.Postgres)
         {

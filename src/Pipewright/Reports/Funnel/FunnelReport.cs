@@ -20,8 +20,9 @@ public sealed record FunnelStageDto(string Key, string Name, int Order, decimal 
 public sealed record FunnelDto(DateOnly From, DateOnly To, IReadOnlyList<FunnelStageDto> Stages);
 
 /// <summary>
-/// Every query is driven by the period's stays (index (StageKey, EnteredAt)) joined to the deals in scope, grouped by
-/// stage: two passes per request whatever the number of stages (docs/performance.md, issue 8), not seven per stage.
+/// One pass over the period's stays (index (StageKey, EnteredAt)) joined to the deals in scope, grouped by stage, plus
+/// the medians: what each stay knows of its deal's history (<see cref="StageHistory"/>) replaces grouping by deal and
+/// probing every deal's history (docs/performance.md, issue 8).
 /// </summary>
 public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactory, ReportScopes scopes)
 {
@@ -35,48 +36,28 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         var order = new StageOrder(spec);
         var keys = spec.Stages.Select(s => s.Key).ToList();
         var deals = scope.Opportunities(db, user);
-        var visits = db.StageVisits;
+        var start = scope.Start;
 
-        // One row per deal and stage it entered in the period, with its ended stays' dwell; "converted" needs only its
-        // first entry there: a later stage entered at or after any of its entries is entered at or after the first.
-        var perDeal = from v in EnteredInPeriod(db, scope, keys)
-                      join o in deals on v.OpportunityId equals o.Id
-                      group new { v, o } by new { v.StageKey, v.OpportunityId } into g
-                      select new
-                      {
-                          g.Key.StageKey,
-                          g.Key.OpportunityId,
-                          First = g.Min(x => x.v.EnteredAt),
-                          Fen = g.Max(x => (long?)EF.Property<long?>(x.o, nameof(Opportunity.ExpectedAmount))),
-                          DwellCount = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost ? 1 : 0),
-                          DwellSeconds = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost
-                              ? SqlTime.Seconds(x.v.LeftAt) - SqlTime.Seconds(x.v.EnteredAt) : 0),
-                      };
-        // One probe of the deal's history per row answers both rates: the highest position entered since, where the
-        // next stage counts as NextMark + its position, so "> own position" is converted and ">= NextMark" reached the next.
-        var reachedQuery = perDeal
-            .Select(d => new
-            {
-                d.StageKey,
-                d.Fen,
-                d.DwellCount,
-                d.DwellSeconds,
-                Since = visits.Where(w => w.OpportunityId == d.OpportunityId && w.EnteredAt >= d.First)
-                    .Max(w => (int?)(StageOrder.Of(w.StageKey) == StageOrder.Of(d.StageKey) + 1
-                        ? StageOrder.NextMark + StageOrder.Of(w.StageKey) : StageOrder.Of(w.StageKey))) ?? 0,
-                Own = StageOrder.Of(d.StageKey),
-            })
-            .GroupBy(d => d.StageKey)
-            .Select(g => new
+        // A deal counts once per stage: by its stay there whose previous entry into the stage lies before the period.
+        // That first stay in the period also saw every stage the deal entered since, so it alone answers both rates.
+        var reachedQuery =
+            from v in EnteredInPeriod(db, scope, keys)
+            join o in deals on v.OpportunityId equals o.Id
+            group new { v, o } by v.StageKey into g
+            select new
             {
                 StageKey = g.Key,
-                Count = g.Count(),
-                Fen = g.Sum(d => d.Fen),
-                Converted = g.Sum(d => d.Since > d.Own ? 1 : 0),
-                Next = g.Sum(d => d.Since >= StageOrder.NextMark ? 1 : 0),
-                DwellCount = g.Sum(d => d.DwellCount),
-                DwellSeconds = g.Sum(d => d.DwellSeconds),
-            });
+                Count = g.Sum(x => x.v.PreviousEntryAt == null || x.v.PreviousEntryAt < start ? 1 : 0),
+                Fen = g.Where(x => x.v.PreviousEntryAt == null || x.v.PreviousEntryAt < start)
+                    .Sum(x => (long?)EF.Property<long?>(x.o, nameof(Opportunity.ExpectedAmount))),
+                Converted = g.Sum(x => (x.v.PreviousEntryAt == null || x.v.PreviousEntryAt < start)
+                    && StageOrder.WentLater(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
+                Next = g.Sum(x => (x.v.PreviousEntryAt == null || x.v.PreviousEntryAt < start)
+                    && StageOrder.WentNext(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
+                DwellCount = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost ? 1 : 0),
+                DwellSeconds = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost
+                    ? SqlTime.Seconds(x.v.LeftAt) - SqlTime.Seconds(x.v.EnteredAt) : 0),
+            };
         var reached = (await order.Inline(reachedQuery).ToListAsync(ct)).ToDictionary(r => r.StageKey);
         var medians = await MediansAsync(Dwell(db, scope, keys, deals), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
 
@@ -150,27 +131,34 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
     }
 
     /// <summary>
-    /// A stage's position in the funnel document (1, 2, …; 0 for a key the document no longer has), written into the
-    /// query as a CASE: "later" and "next" stage then compare positions in one pass over all stages.
+    /// "Went on to a later stage" and "went on to the next stage" of a stay, written into the query as a CASE over the
+    /// funnel document's stages: each stage's later keys looked up in the stay's <see cref="StageVisit.EnteredSince"/>.
     /// </summary>
     private sealed class StageOrder(PipelineSpec spec) : ExpressionVisitor
     {
-        /// <summary>Above every position: added to the next stage's position in the history probe.</summary>
-        public const int NextMark = 1000;
+        /// <summary>Markers inside queries; <see cref="Inline{T}"/> replaces them with the CASE.</summary>
+        public static bool WentLater(string stageKey, string enteredSince) => throw new InvalidOperationException("Only inside a funnel query");
 
-        /// <summary>A marker inside queries; <see cref="Inline{T}"/> replaces it with the CASE.</summary>
-        public static int Of(string stageKey) => throw new InvalidOperationException("Only inside a funnel query");
+        public static bool WentNext(string stageKey, string enteredSince) => throw new InvalidOperationException("Only inside a funnel query");
+
+        private static readonly System.Reflection.MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
 
         public IQueryable<T> Inline<T>(IQueryable<T> query) => query.Provider.CreateQuery<T>(Visit(query.Expression));
 
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.DeclaringType != typeof(StageOrder) || node.Method.Name != nameof(Of)) return base.VisitMethodCall(node);
-            var key = Visit(node.Arguments[0]);
-            Expression position = Expression.Constant(0);
-            for (var i = spec.Stages.Count - 1; i >= 0; i--)
-                position = Expression.Condition(Expression.Equal(key, Expression.Constant(spec.Stages[i].Key)), Expression.Constant(i + 1), position);
-            return position;
+            if (node.Method.DeclaringType != typeof(StageOrder)) return base.VisitMethodCall(node);
+            var (key, since) = (Visit(node.Arguments[0]), Visit(node.Arguments[1]));
+            var next = node.Method.Name == nameof(WentNext);
+            Expression went = Expression.Constant(false);
+            for (var i = spec.Stages.Count - 2; i >= 0; i--)
+            {
+                var later = spec.Stages.Skip(i + 1).Take(next ? 1 : int.MaxValue)
+                    .Select(s => (Expression)Expression.Call(since, Contains, Expression.Constant(StageHistory.Mark(s.Key))))
+                    .Aggregate(Expression.OrElse);
+                went = Expression.Condition(Expression.Equal(key, Expression.Constant(spec.Stages[i].Key)), later, went);
+            }
+            return went;
         }
     }
 }

@@ -1854,6 +1854,10 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<string>("EnteredSince")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1866,6 +1870,9 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.Property<Guid>("OpportunityId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PreviousEntryAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)

@@ -1843,6 +1843,10 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnteredSince")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LeftAt")
                         .HasColumnType("INTEGER");
 
@@ -1855,6 +1859,9 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OpportunityId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreviousEntryAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
