@@ -90,7 +90,7 @@ internal static class Generate
                 await TableWriter.WriteAsync(db, rows.Forms, progress);
                 await TableWriter.WriteAsync(db, rows.Deals, progress);
                 // Written past the change tracker: what StageHistory keeps on saved stays is filled here.
-                StageHistory.Fill(rows.Visits);
+                StageHistory.Fill(rows.Deals, rows.Visits);
                 await TableWriter.WriteAsync(db, rows.Visits, progress);
                 await TableWriter.WriteAsync(db, rows.Leads, progress);
                 await TableWriter.WriteAsync(db, rows.Activities, progress);

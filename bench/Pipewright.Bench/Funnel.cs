@@ -124,7 +124,7 @@ internal static class Funnel
         }
         if (visits.Count > historyRows) visits.RemoveRange(historyRows, visits.Count - historyRows);
         // Written past the change tracker: what StageHistory keeps on saved stays is filled here.
-        StageHistory.Fill(visits);
+        StageHistory.Fill(deals, visits);
         return (deals, visits);
     }
 

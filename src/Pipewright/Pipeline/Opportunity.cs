@@ -130,4 +130,12 @@ public static class OpportunityTables
         var owners = user.ScopeOwnerIds.ToList();
         return opportunities.Where(o => owners.Contains(o.OwnerId));
     }
+
+    /// <summary>The same scope for stays, by their copy of the deal's owner (<see cref="StageVisit.DealOwnerId"/>).</summary>
+    public static IQueryable<StageVisit> VisibleTo(this IQueryable<StageVisit> stays, CurrentUser user)
+    {
+        if (user.SeesEverything) return stays;
+        var owners = user.ScopeOwnerIds.ToList();
+        return stays.Where(v => owners.Contains(v.DealOwnerId));
+    }
 }

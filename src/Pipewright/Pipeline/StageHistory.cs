@@ -6,8 +6,9 @@ namespace Pipewright.Pipeline;
 
 /// <summary>
 /// Keeps what a stay knows of the deal's history around it (<see cref="StageVisit.PreviousEntryAt"/>,
-/// <see cref="StageVisit.EnteredSince"/>) true whenever stays are added: the funnel report reads them instead of
-/// grouping and probing every deal's history on each request (docs/performance.md, issue 8).
+/// <see cref="StageVisit.EnteredSince"/>) true whenever stays are added, and its copy of the deal's owner, amount and
+/// category whenever they change: the funnel report reads stays alone instead of grouping, probing and joining every
+/// deal on each request (docs/performance.md, issue 8).
 /// </summary>
 public static class StageHistory
 {
@@ -15,9 +16,20 @@ public static class StageHistory
     public static string Mark(string stageKey) => "," + stageKey + ",";
 
     /// <summary>Fills whole histories built in memory (generators that write rows without the change tracker).</summary>
-    public static void Fill(IEnumerable<StageVisit> visits)
+    public static void Fill(IEnumerable<Opportunity> deals, IEnumerable<StageVisit> visits)
     {
-        foreach (var deal in visits.GroupBy(v => v.OpportunityId)) Apply([], [.. deal]);
+        var byId = deals.ToDictionary(d => d.Id);
+        foreach (var stays in visits.GroupBy(v => v.OpportunityId))
+        {
+            Apply([], [.. stays]);
+            Copy(byId[stays.Key], stays);
+        }
+    }
+
+    /// <summary>The deal's owner, amount and category onto its stays.</summary>
+    internal static void Copy(Opportunity deal, IEnumerable<StageVisit> stays)
+    {
+        foreach (var stay in stays) (stay.DealOwnerId, stay.DealAmount, stay.DealCategory) = (deal.OwnerId, deal.ExpectedAmount, deal.ProductCategory);
     }
 
     /// <summary>
@@ -38,35 +50,57 @@ public static class StageHistory
 }
 
 /// <summary>
-/// Runs <see cref="StageHistory.Apply"/> in every save that adds stays, whichever use case adds them: the earlier stays
-/// it changes are saved in the same transaction as the new ones.
+/// Runs <see cref="StageHistory"/> in every save that adds stays or changes a deal's owner, amount or category, whichever
+/// use case does it: the stays it changes are saved in the same transaction as the rest.
 /// </summary>
 internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PipewrightDb db)
-            foreach (var (dealId, added) in Added(db))
-                StageHistory.Apply(IsNewDeal(db, dealId) ? [] : await db.StageVisits.Where(v => v.OpportunityId == dealId).ToListAsync(cancellationToken), added);
-        eventData.Context?.ChangeTracker.DetectChanges();
+        if (eventData.Context is PipewrightDb db) await KeepAsync(db, cancellationToken);
         return result;
     }
 
+    // Nothing in Pipewright saves stays synchronously; a synchronous save that did would be refused, not left stale.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is PipewrightDb db)
-            foreach (var (dealId, added) in Added(db))
-                StageHistory.Apply(IsNewDeal(db, dealId) ? [] : [.. db.StageVisits.Where(v => v.OpportunityId == dealId)], added);
-        eventData.Context?.ChangeTracker.DetectChanges();
+        if (eventData.Context is PipewrightDb db && (Added(db).Count > 0 || Changed(db).Count > 0))
+            throw new InvalidOperationException("Stays and deals are saved with SaveChangesAsync, which keeps StageHistory.");
         return result;
     }
 
-    private static List<(Guid DealId, List<StageVisit> Added)> Added(PipewrightDb db) =>
-        [.. db.ChangeTracker.Entries<StageVisit>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
-            .GroupBy(v => v.OpportunityId).Select(g => (g.Key, g.ToList()))];
+    private static async Task KeepAsync(PipewrightDb db, CancellationToken ct)
+    {
+        var added = Added(db);
+        var changed = Changed(db);
+        if (added.Count == 0 && changed.Count == 0) return;
+        var deals = db.ChangeTracker.Entries<Opportunity>().Select(e => e.Entity).ToDictionary(o => o.Id);
+        // The saved stays of the deals concerned, tracked: what changes in them is saved with the rest.
+        var ids = added.Keys.Where(id => !IsNew(db, id)).Concat(changed).Distinct().ToList();
+        var saved = new List<StageVisit>();
+        foreach (var chunk in ids.Chunk(500))
+            saved.AddRange(await db.StageVisits.Where(v => chunk.Contains(v.OpportunityId)).ToListAsync(ct));
+        foreach (var id in ids.Where(id => !deals.ContainsKey(id)))
+            if (await db.Opportunities.FindAsync([id], ct) is { } deal) deals[id] = deal;
+        var savedByDeal = saved.ToLookup(v => v.OpportunityId);
+        foreach (var (id, stays) in added) StageHistory.Apply([.. savedByDeal[id]], stays);
+        foreach (var id in added.Keys.Concat(changed).Distinct())
+            if (deals.TryGetValue(id, out var deal)) StageHistory.Copy(deal, savedByDeal[id].Concat(added.GetValueOrDefault(id) ?? []));
+        db.ChangeTracker.DetectChanges();
+    }
+
+    private static Dictionary<Guid, List<StageVisit>> Added(PipewrightDb db) =>
+        db.ChangeTracker.Entries<StageVisit>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .GroupBy(v => v.OpportunityId).ToDictionary(g => g.Key, g => g.ToList());
+
+    private static List<Guid> Changed(PipewrightDb db) =>
+        [.. db.ChangeTracker.Entries<Opportunity>()
+            .Where(e => e.State == EntityState.Modified && (e.Property(o => o.OwnerId).IsModified
+                || e.Property(o => o.ExpectedAmount).IsModified || e.Property(o => o.ProductCategory).IsModified))
+            .Select(e => e.Entity.Id)];
 
     // A deal added in this save has no stays in the database yet.
-    private static bool IsNewDeal(PipewrightDb db, Guid dealId) =>
+    private static bool IsNew(PipewrightDb db, Guid dealId) =>
         db.ChangeTracker.Entries<Opportunity>().Any(e => e.State == EntityState.Added && e.Entity.Id == dealId);
 }

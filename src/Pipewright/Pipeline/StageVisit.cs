@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pipewright.Common;
 using Pipewright.Common.Audit;
 
 namespace Pipewright.Pipeline;
@@ -36,6 +37,18 @@ public sealed class StageVisit : IAudited
     /// </summary>
     public string EnteredSince { get; set; } = ",";
 
+    /// <summary>
+    /// The deal's owner, expected amount and product category as they are now, copied onto each of its stays and kept
+    /// equal by <see cref="StageHistory"/>: the funnel report filters and sums stays without joining every one to its deal.
+    /// </summary>
+    public Guid DealOwnerId { get; set; }
+
+    /// <inheritdoc cref="DealOwnerId"/>
+    public Money? DealAmount { get; set; }
+
+    /// <inheritdoc cref="DealOwnerId"/>
+    public string? DealCategory { get; set; }
+
     (string Type, Guid Id) IAudited.AuditRoot => (nameof(Opportunity), OpportunityId);
 
     public sealed class Configuration : IEntityTypeConfiguration<StageVisit>
@@ -46,6 +59,7 @@ public sealed class StageVisit : IAudited
             v.Property(x => x.EnteredHow).HasConversion<string>().HasMaxLength(12);
             v.Property(x => x.LeftHow).HasConversion<string>().HasMaxLength(12);
             v.Property(x => x.Reason).HasMaxLength(OpportunityLimits.Reason);
+            v.Property(x => x.DealCategory).HasMaxLength(OpportunityLimits.Short);
             v.HasIndex(x => new { x.OpportunityId, x.EnteredAt });
             // Conversion and dwell reports read a stage's visits over a period.
             v.HasIndex(x => new { x.StageKey, x.EnteredAt });

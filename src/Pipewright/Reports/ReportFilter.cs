@@ -52,6 +52,15 @@ public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset Star
         return q;
     }
 
+    /// <summary>The stays of those deals, filtered by their copies of the deal's owner and category: no join.</summary>
+    public IQueryable<StageVisit> Stays(PipewrightDb db, CurrentUser user)
+    {
+        var q = db.StageVisits.AsNoTracking().VisibleTo(user);
+        if (Owners is { } owners) q = q.Where(v => owners.Contains(v.DealOwnerId));
+        if (Category is { } category) q = q.Where(v => v.DealCategory == category);
+        return q;
+    }
+
     /// <summary>Leads have no product category: the category filter does not narrow them (docs/metrics.md).</summary>
     public IQueryable<Lead> Leads(PipewrightDb db, CurrentUser user)
     {

@@ -47,6 +47,12 @@ public sealed partial class HandoverTests(CompanyApp app) : IClassFixture<Compan
         Assert.Equal(leaverId, history[0]!["fromUserId"]!.GetValue<Guid>());
         Assert.Equal(successorId, history[0]!["toUserId"]!.GetValue<Guid>());
 
+        // The funnel follows the deal to its new owner: the successor's own numbers now hold it, the leaver's do not.
+        var funnel = (await successor.GetFromJsonAsync<JsonObject>("/api/v1/reports/funnel"))!;
+        Assert.Equal(1, funnel["stages"]!.AsArray().Single(s => s!["key"]!.GetValue<string>() == "initial")!["count"]!.GetValue<int>());
+        var leaversFunnel = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/reports/funnel?ownerId={leaverId}"))!;
+        Assert.All(leaversFunnel["stages"]!.AsArray(), s => Assert.Equal(0, s!["count"]!.GetValue<int>()));
+
         var notice = Assert.Single(await PoolTesting.NotificationsAsync(successor));
         Assert.Equal("handover", notice!["kind"]!.GetValue<string>());
         Assert.Contains("客户 2 个、商机 1 个", notice["body"]!.GetValue<string>());

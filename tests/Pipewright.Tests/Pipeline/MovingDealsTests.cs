@@ -56,6 +56,9 @@ public sealed class MovingDealsTests(CompanyApp app) : IClassFixture<CompanyApp>
         Assert.Equal(["initial", "needs"], Since(stays[2]));
         Assert.Equal(["needs"], Since(stays[3]));
         Assert.All(stays, v => Assert.Matches("^,([a-z]+,)+$", v.EnteredSince));
+        // … and the deal as it is now: the budget changed to 98,000 after the first two stays were saved.
+        var ownerId = deal["ownerId"]!.GetValue<Guid>();
+        Assert.All(stays, v => Assert.Equal((ownerId, 98000m, "球阀"), (v.DealOwnerId, v.DealAmount!.Value.Yuan, v.DealCategory)));
     }
 
     [Fact]

@@ -20,9 +20,9 @@ public sealed record FunnelStageDto(string Key, string Name, int Order, decimal 
 public sealed record FunnelDto(DateOnly From, DateOnly To, IReadOnlyList<FunnelStageDto> Stages);
 
 /// <summary>
-/// One pass over the period's stays (index (StageKey, EnteredAt)) joined to the deals in scope, grouped by stage, plus
-/// the medians: what each stay knows of its deal's history (<see cref="StageHistory"/>) replaces grouping by deal and
-/// probing every deal's history (docs/performance.md, issue 8).
+/// One pass over the period's stays in scope (index (StageKey, EnteredAt)), grouped by stage, plus the medians: what each
+/// stay knows of its deal and the deal's history (<see cref="StageHistory"/>) replaces grouping by deal, probing every
+/// deal's history and joining every stay to its deal (docs/performance.md, issue 8).
 /// </summary>
 public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactory, ReportScopes scopes)
 {
@@ -35,31 +35,29 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         var (spec, _) = await DefaultPipeline.CurrentAsync(db, ct);
         var order = new StageOrder(spec);
         var keys = spec.Stages.Select(s => s.Key).ToList();
-        var deals = scope.Opportunities(db, user);
         var start = scope.Start;
 
         // A deal counts once per stage: by its stay there whose previous entry into the stage lies before the period.
         // That first stay in the period also saw every stage the deal entered since, so it alone answers both rates.
         var reachedQuery =
-            from v in EnteredInPeriod(db, scope, keys)
-            join o in deals on v.OpportunityId equals o.Id
-            group new { v, o } by v.StageKey into g
+            from v in EnteredInPeriod(db, scope, user, keys)
+            group v by v.StageKey into g
             select new
             {
                 StageKey = g.Key,
-                Count = g.Sum(x => x.v.PreviousEntryAt == null || x.v.PreviousEntryAt < start ? 1 : 0),
-                Fen = g.Where(x => x.v.PreviousEntryAt == null || x.v.PreviousEntryAt < start)
-                    .Sum(x => (long?)EF.Property<long?>(x.o, nameof(Opportunity.ExpectedAmount))),
-                Converted = g.Sum(x => (x.v.PreviousEntryAt == null || x.v.PreviousEntryAt < start)
-                    && StageOrder.WentLater(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
-                Next = g.Sum(x => (x.v.PreviousEntryAt == null || x.v.PreviousEntryAt < start)
-                    && StageOrder.WentNext(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
-                DwellCount = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost ? 1 : 0),
-                DwellSeconds = g.Sum(x => x.v.LeftAt != null && x.v.LeftHow != StageMove.Lost
-                    ? SqlTime.Seconds(x.v.LeftAt) - SqlTime.Seconds(x.v.EnteredAt) : 0),
+                Count = g.Sum(v => v.PreviousEntryAt == null || v.PreviousEntryAt < start ? 1 : 0),
+                Fen = g.Where(v => v.PreviousEntryAt == null || v.PreviousEntryAt < start)
+                    .Sum(v => (long?)EF.Property<long?>(v, nameof(StageVisit.DealAmount))),
+                Converted = g.Sum(v => (v.PreviousEntryAt == null || v.PreviousEntryAt < start)
+                    && StageOrder.WentLater(v.StageKey, v.EnteredSince) ? 1 : 0),
+                Next = g.Sum(v => (v.PreviousEntryAt == null || v.PreviousEntryAt < start)
+                    && StageOrder.WentNext(v.StageKey, v.EnteredSince) ? 1 : 0),
+                DwellCount = g.Sum(v => v.LeftAt != null && v.LeftHow != StageMove.Lost ? 1 : 0),
+                DwellSeconds = g.Sum(v => v.LeftAt != null && v.LeftHow != StageMove.Lost
+                    ? SqlTime.Seconds(v.LeftAt) - SqlTime.Seconds(v.EnteredAt) : 0),
             };
         var reached = (await order.Inline(reachedQuery).ToListAsync(ct)).ToDictionary(r => r.StageKey);
-        var medians = await MediansAsync(Dwell(db, scope, keys, deals), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
+        var medians = await MediansAsync(Dwell(db, scope, user, keys), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
 
         var stages = new List<FunnelStageDto>();
         for (var i = 0; i < spec.Stages.Count; i++)
@@ -81,7 +79,7 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
     /// <summary>The deals (in scope) with a stay in the stage that began in the period, found from the stays.</summary>
     public static IQueryable<Opportunity> Reached(PipewrightDb db, ReportScope scope, CurrentUser user, string stageKey)
     {
-        var entered = EnteredInPeriod(db, scope, [stageKey]).Select(v => v.OpportunityId);
+        var entered = EnteredInPeriod(db, scope, user, [stageKey]).Select(v => v.OpportunityId);
         return scope.Opportunities(db, user).Where(o => entered.Contains(o.Id));
     }
 
@@ -89,16 +87,16 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
     public static IQueryable<Opportunity> Converted(PipewrightDb db, ReportScope scope, CurrentUser user, string stageKey, List<string> laterKeys)
     {
         var visits = db.StageVisits;
-        var converted = EnteredInPeriod(db, scope, [stageKey])
+        var converted = EnteredInPeriod(db, scope, user, [stageKey])
             .Where(v => visits.Any(w => w.OpportunityId == v.OpportunityId && laterKeys.Contains(w.StageKey) && w.EnteredAt >= v.EnteredAt))
             .Select(v => v.OpportunityId);
         return scope.Opportunities(db, user).Where(o => converted.Contains(o.Id));
     }
 
-    private static IQueryable<StageVisit> EnteredInPeriod(PipewrightDb db, ReportScope scope, List<string> stageKeys)
+    private static IQueryable<StageVisit> EnteredInPeriod(PipewrightDb db, ReportScope scope, CurrentUser user, List<string> stageKeys)
     {
         var (start, end) = (scope.Start, scope.End);
-        return db.StageVisits.AsNoTracking().Where(v => stageKeys.Contains(v.StageKey) && v.EnteredAt >= start && v.EnteredAt < end);
+        return scope.Stays(db, user).Where(v => stageKeys.Contains(v.StageKey) && v.EnteredAt >= start && v.EnteredAt < end);
     }
 
     private sealed class Stay
@@ -108,9 +106,8 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
     }
 
     /// <summary>Stays that ended by a move to another stage; a lost deal's last stay measures giving up, not getting through.</summary>
-    private static IQueryable<Stay> Dwell(PipewrightDb db, ReportScope scope, List<string> keys, IQueryable<Opportunity> deals) =>
-        from v in EnteredInPeriod(db, scope, keys)
-        join o in deals on v.OpportunityId equals o.Id
+    private static IQueryable<Stay> Dwell(PipewrightDb db, ReportScope scope, CurrentUser user, List<string> keys) =>
+        from v in EnteredInPeriod(db, scope, user, keys)
         where v.LeftAt != null && v.LeftHow != StageMove.Lost
         select new Stay { StageKey = v.StageKey, Seconds = SqlTime.Seconds(v.LeftAt) - SqlTime.Seconds(v.EnteredAt) };
 

@@ -1843,6 +1843,16 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("DealAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DealCategory")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("DealOwnerId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1832,6 +1832,16 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DealAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DealCategory")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealOwnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EnteredAt")
                         .HasColumnType("INTEGER");
 

@@ -13,7 +13,7 @@ using Pipewright.Common.Data;
 namespace Pipewright.Common.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMigrations))]
-    [Migration("20261128132734_StageHistoryOnStays")]
+    [Migration("20261128134453_StageHistoryOnStays")]
     partial class StageHistoryOnStays
     {
         /// <inheritdoc />
@@ -1844,6 +1844,16 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("DealAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DealCategory")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("DealOwnerId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("EnteredAt")

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,6 +11,26 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "DealAmount",
+                table: "StageVisit",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DealCategory",
+                table: "StageVisit",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "DealOwnerId",
+                table: "StageVisit",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
             migrationBuilder.AddColumn<string>(
                 name: "EnteredSince",
                 table: "StageVisit",
@@ -28,7 +49,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
         /// <summary>
         /// The stays saved so far get what StageHistory gives new ones: the deal's previous entry into the same stage,
-        /// and the stages it entered from that stay on (itself included) as ",key,key,".
+        /// the stages it entered from that stay on (itself included) as ",key,key,", and the deal's owner, expected
+        /// amount and product category.
         /// </summary>
         private static void Backfill(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("""
             UPDATE "StageVisit" SET
@@ -36,12 +58,27 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     WHERE w."OpportunityId" = "StageVisit"."OpportunityId" AND w."StageKey" = "StageVisit"."StageKey"
                     AND w."EnteredAt" < "StageVisit"."EnteredAt"),
                 "EnteredSince" = ',' || (SELECT group_concat(DISTINCT w."StageKey") FROM "StageVisit" AS w
-                    WHERE w."OpportunityId" = "StageVisit"."OpportunityId" AND w."EnteredAt" >= "StageVisit"."EnteredAt") || ',';
+                    WHERE w."OpportunityId" = "StageVisit"."OpportunityId" AND w."EnteredAt" >= "StageVisit"."EnteredAt") || ',',
+                "DealOwnerId" = (SELECT o."OwnerId" FROM "Opportunity" AS o WHERE o."Id" = "StageVisit"."OpportunityId"),
+                "DealAmount" = (SELECT o."ExpectedAmount" FROM "Opportunity" AS o WHERE o."Id" = "StageVisit"."OpportunityId"),
+                "DealCategory" = (SELECT o."ProductCategory" FROM "Opportunity" AS o WHERE o."Id" = "StageVisit"."OpportunityId");
             """);
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "DealAmount",
+                table: "StageVisit");
+
+            migrationBuilder.DropColumn(
+                name: "DealCategory",
+                table: "StageVisit");
+
+            migrationBuilder.DropColumn(
+                name: "DealOwnerId",
+                table: "StageVisit");
+
             migrationBuilder.DropColumn(
                 name: "EnteredSince",
                 table: "StageVisit");

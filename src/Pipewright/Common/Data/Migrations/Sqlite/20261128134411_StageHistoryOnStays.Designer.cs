@@ -11,7 +11,7 @@ using Pipewright.Common.Data;
 namespace Pipewright.Common.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMigrations))]
-    [Migration("20261128132647_StageHistoryOnStays")]
+    [Migration("20261128134411_StageHistoryOnStays")]
     partial class StageHistoryOnStays
     {
         /// <inheritdoc />
@@ -1833,6 +1833,16 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DealAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DealCategory")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealOwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("EnteredAt")
