@@ -6,7 +6,8 @@ namespace Pipewright.Pipeline;
 
 /// <summary>
 /// Keeps what a stay knows of the deal's history around it (<see cref="StageVisit.PreviousEntryAt"/>,
-/// <see cref="StageVisit.EnteredSince"/>) true whenever stays are added, and its copy of the deal's owner, amount and
+/// <see cref="StageVisit.EnteredSince"/>) true whenever stays are added, its <see cref="StageVisit.DwellSeconds"/> when
+/// it ends, and its copy of the deal's owner, amount and
 /// category whenever they change: the funnel report reads stays alone instead of grouping, probing and joining every
 /// deal on each request (docs/performance.md, issue 8).
 /// </summary>
@@ -23,8 +24,13 @@ public static class StageHistory
         {
             Apply([], [.. stays]);
             Copy(byId[stays.Key], stays);
+            foreach (var stay in stays) Measure(stay);
         }
     }
+
+    /// <summary>The stay's <see cref="StageVisit.DwellSeconds"/> from when it began and how it ended.</summary>
+    internal static void Measure(StageVisit stay) =>
+        stay.DwellSeconds = stay.LeftAt is { } left && stay.LeftHow != StageMove.Lost ? (left - stay.EnteredAt).TotalSeconds : null;
 
     /// <summary>The deal's owner, amount and category onto its stays.</summary>
     internal static void Copy(Opportunity deal, IEnumerable<StageVisit> stays)
@@ -50,7 +56,7 @@ public static class StageHistory
 }
 
 /// <summary>
-/// Runs <see cref="StageHistory"/> in every save that adds stays or changes a deal's owner, amount or category, whichever
+/// Runs <see cref="StageHistory"/> in every save that adds or ends stays or changes a deal's owner, amount or category, whichever
 /// use case does it: the stays it changes are saved in the same transaction as the rest.
 /// </summary>
 internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
@@ -65,16 +71,23 @@ internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
     // Nothing in Pipewright saves stays synchronously; a synchronous save that did would be refused, not left stale.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is PipewrightDb db && (Added(db).Count > 0 || Changed(db).Count > 0))
+        if (eventData.Context is PipewrightDb db && (db.ChangeTracker.Entries<StageVisit>().Any(e => e.State is EntityState.Added or EntityState.Modified)
+            || Changed(db).Count > 0))
             throw new InvalidOperationException("Stays and deals are saved with SaveChangesAsync, which keeps StageHistory.");
         return result;
     }
 
     private static async Task KeepAsync(PipewrightDb db, CancellationToken ct)
     {
+        foreach (var entry in db.ChangeTracker.Entries<StageVisit>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+            StageHistory.Measure(entry.Entity);
         var added = Added(db);
         var changed = Changed(db);
-        if (added.Count == 0 && changed.Count == 0) return;
+        if (added.Count == 0 && changed.Count == 0)
+        {
+            db.ChangeTracker.DetectChanges();
+            return;
+        }
         var deals = db.ChangeTracker.Entries<Opportunity>().Select(e => e.Entity).ToDictionary(o => o.Id);
         // The saved stays of the deals concerned, tracked: what changes in them is saved with the rest.
         var ids = added.Keys.Where(id => !IsNew(db, id)).Concat(changed).Distinct().ToList();

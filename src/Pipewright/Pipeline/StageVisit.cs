@@ -38,6 +38,12 @@ public sealed class StageVisit : IAudited
     public string EnteredSince { get; set; } = ",";
 
     /// <summary>
+    /// How long the stay lasted, in seconds, when it ended by a move to another stage (forward, back or won); null while
+    /// it is open and when the deal was lost from it (docs/metrics.md §3). Kept by <see cref="StageHistory"/>.
+    /// </summary>
+    public double? DwellSeconds { get; set; }
+
+    /// <summary>
     /// The deal's owner, expected amount and product category as they are now, copied onto each of its stays and kept
     /// equal by <see cref="StageHistory"/>: the funnel report filters and sums stays without joining every one to its deal.
     /// </summary>
@@ -61,8 +67,11 @@ public sealed class StageVisit : IAudited
             v.Property(x => x.Reason).HasMaxLength(OpportunityLimits.Reason);
             v.Property(x => x.DealCategory).HasMaxLength(OpportunityLimits.Short);
             v.HasIndex(x => new { x.OpportunityId, x.EnteredAt });
-            // Conversion and dwell reports read a stage's visits over a period.
-            v.HasIndex(x => new { x.StageKey, x.EnteredAt });
+            // The funnel reads a stage's stays over a period from this index alone, never from the table.
+            v.HasIndex(x => new
+            {
+                x.StageKey, x.EnteredAt, x.PreviousEntryAt, x.DwellSeconds, x.DealAmount, x.DealOwnerId, x.DealCategory, x.EnteredSince,
+            }).HasDatabaseName("IX_StageVisit_Funnel");
             v.HasOne<Opportunity>().WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         }
     }

@@ -20,7 +20,7 @@ public sealed record FunnelStageDto(string Key, string Name, int Order, decimal 
 public sealed record FunnelDto(DateOnly From, DateOnly To, IReadOnlyList<FunnelStageDto> Stages);
 
 /// <summary>
-/// One pass over the period's stays in scope (index (StageKey, EnteredAt)), grouped by stage, plus the medians: what each
+/// One pass over the period's stays in scope (one covering index), grouped by stage, plus the medians: what each
 /// stay knows of its deal and the deal's history (<see cref="StageHistory"/>) replaces grouping by deal, probing every
 /// deal's history and joining every stay to its deal (docs/performance.md, issue 8).
 /// </summary>
@@ -52,9 +52,8 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
                     && StageOrder.WentLater(v.StageKey, v.EnteredSince) ? 1 : 0),
                 Next = g.Sum(v => (v.PreviousEntryAt == null || v.PreviousEntryAt < start)
                     && StageOrder.WentNext(v.StageKey, v.EnteredSince) ? 1 : 0),
-                DwellCount = g.Sum(v => v.LeftAt != null && v.LeftHow != StageMove.Lost ? 1 : 0),
-                DwellSeconds = g.Sum(v => v.LeftAt != null && v.LeftHow != StageMove.Lost
-                    ? SqlTime.Seconds(v.LeftAt) - SqlTime.Seconds(v.EnteredAt) : 0),
+                DwellCount = g.Count(v => v.DwellSeconds != null),
+                DwellSeconds = g.Sum(v => v.DwellSeconds) ?? 0,
             };
         var reached = (await order.Inline(reachedQuery).ToListAsync(ct)).ToDictionary(r => r.StageKey);
         var medians = await MediansAsync(Dwell(db, scope, user, keys), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
@@ -108,8 +107,8 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
     /// <summary>Stays that ended by a move to another stage; a lost deal's last stay measures giving up, not getting through.</summary>
     private static IQueryable<Stay> Dwell(PipewrightDb db, ReportScope scope, CurrentUser user, List<string> keys) =>
         from v in EnteredInPeriod(db, scope, user, keys)
-        where v.LeftAt != null && v.LeftHow != StageMove.Lost
-        select new Stay { StageKey = v.StageKey, Seconds = SqlTime.Seconds(v.LeftAt) - SqlTime.Seconds(v.EnteredAt) };
+        where v.DwellSeconds != null
+        select new Stay { StageKey = v.StageKey, Seconds = v.DwellSeconds };
 
     /// <summary>
     /// Each stage's median from its sorted durations, all stages in one UNION ALL: the one or two middle values per

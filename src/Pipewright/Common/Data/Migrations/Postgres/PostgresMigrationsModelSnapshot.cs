@@ -1853,6 +1853,9 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.Property<Guid>("DealOwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("DwellSeconds")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTimeOffset>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1897,7 +1900,8 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasIndex("OpportunityId", "EnteredAt");
 
-                    b.HasIndex("StageKey", "EnteredAt");
+                    b.HasIndex("StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealOwnerId", "DealCategory", "EnteredSince")
+                        .HasDatabaseName("IX_StageVisit_Funnel");
 
                     b.ToTable("StageVisit");
                 });

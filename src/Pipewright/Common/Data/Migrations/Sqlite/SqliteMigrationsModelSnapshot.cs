@@ -1842,6 +1842,9 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.Property<Guid>("DealOwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("DwellSeconds")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("EnteredAt")
                         .HasColumnType("INTEGER");
 
@@ -1886,7 +1889,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("OpportunityId", "EnteredAt");
 
-                    b.HasIndex("StageKey", "EnteredAt");
+                    b.HasIndex("StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealOwnerId", "DealCategory", "EnteredSince")
+                        .HasDatabaseName("IX_StageVisit_Funnel");
 
                     b.ToTable("StageVisit");
                 });
