@@ -7,9 +7,8 @@ namespace Pipewright.Pipeline;
 /// <summary>
 /// Keeps what a stay knows of the deal's history around it (<see cref="StageVisit.PreviousEntryAt"/>,
 /// <see cref="StageVisit.EnteredSince"/>) true whenever stays are added, its <see cref="StageVisit.DwellSeconds"/> when
-/// it ends, and its copy of the deal's owner, amount and
-/// category whenever they change: the funnel report reads stays alone instead of grouping, probing and joining every
-/// deal on each request (docs/performance.md, issue 8).
+/// it ends, and its copy of the deal's owner, amount and category whenever they change: the funnel report reads stays
+/// alone instead of grouping, probing and joining every deal on each request (docs/performance.md, issue 8).
 /// </summary>
 public static class StageHistory
 {
@@ -56,8 +55,8 @@ public static class StageHistory
 }
 
 /// <summary>
-/// Runs <see cref="StageHistory"/> in every save that adds or ends stays or changes a deal's owner, amount or category, whichever
-/// use case does it: the stays it changes are saved in the same transaction as the rest.
+/// Runs <see cref="StageHistory"/> in every save that adds or ends stays or changes a deal's owner, amount or category,
+/// whichever use case does it: the stays it changes are saved in the same transaction as the rest.
 /// </summary>
 internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
 {
@@ -71,8 +70,8 @@ internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
     // Nothing in Pipewright saves stays synchronously; a synchronous save that did would be refused, not left stale.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is PipewrightDb db && (db.ChangeTracker.Entries<StageVisit>().Any(e => e.State is EntityState.Added or EntityState.Modified)
-            || Changed(db).Count > 0))
+        if (eventData.Context is PipewrightDb db
+            && (db.ChangeTracker.Entries<StageVisit>().Any(e => e.State is EntityState.Added or EntityState.Modified) || Changed(db).Count > 0))
             throw new InvalidOperationException("Stays and deals are saved with SaveChangesAsync, which keeps StageHistory.");
         return result;
     }
