@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pipewright.Common;
 using Pipewright.Common.Audit;
+using Pipewright.Common.Data;
 
 namespace Pipewright.Pipeline;
 
@@ -73,6 +74,23 @@ public sealed class StageVisit : IAudited
                 x.StageKey, x.EnteredAt, x.PreviousEntryAt, x.DwellSeconds, x.DealAmount, x.DealOwnerId, x.DealCategory, x.EnteredSince,
             }).HasDatabaseName("IX_StageVisit_Funnel");
             v.HasOne<Opportunity>().WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL a team's, a region's or one owner's funnel reads its own stays from an index led by the owner: at L
+    /// (100 companies), 华东区's year went from 1.9 s to 40 ms. SQLite, without table statistics, took that index for a
+    /// team's funnel at S too, where it is the slower one (29 → 69 ms), so SQLite keeps the one above alone.
+    /// </summary>
+    public sealed class ProviderConfiguration : IProviderModelConfiguration
+    {
+        public void Configure(ModelBuilder builder, bool postgres)
+        {
+            if (!postgres) return;
+            builder.Entity<StageVisit>().HasIndex(x => new
+            {
+                x.DealOwnerId, x.StageKey, x.EnteredAt, x.PreviousEntryAt, x.DwellSeconds, x.DealAmount, x.DealCategory, x.EnteredSince,
+            }).HasDatabaseName("IX_StageVisit_FunnelByOwner");
         }
     }
 }

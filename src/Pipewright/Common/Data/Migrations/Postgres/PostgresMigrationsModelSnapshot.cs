@@ -1900,6 +1900,9 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasIndex("OpportunityId", "EnteredAt");
 
+                    b.HasIndex("DealOwnerId", "StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealCategory", "EnteredSince")
+                        .HasDatabaseName("IX_StageVisit_FunnelByOwner");
+
                     b.HasIndex("StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealOwnerId", "DealCategory", "EnteredSince")
                         .HasDatabaseName("IX_StageVisit_Funnel");
 

@@ -60,6 +60,11 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                 name: "IX_StageVisit_Funnel",
                 table: "StageVisit",
                 columns: new[] { "StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealOwnerId", "DealCategory", "EnteredSince" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageVisit_FunnelByOwner",
+                table: "StageVisit",
+                columns: new[] { "DealOwnerId", "StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealCategory", "EnteredSince" });
         }
 
         /// <summary>
@@ -85,6 +90,10 @@ namespace Pipewright.Common.Data.Migrations.Postgres
         {
             migrationBuilder.DropIndex(
                 name: "IX_StageVisit_Funnel",
+                table: "StageVisit");
+
+            migrationBuilder.DropIndex(
+                name: "IX_StageVisit_FunnelByOwner",
                 table: "StageVisit");
 
             migrationBuilder.DropColumn(
