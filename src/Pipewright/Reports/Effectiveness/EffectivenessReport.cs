@@ -93,21 +93,28 @@ public sealed class EffectivenessReportHandler(IDbContextFactory<PipewrightDb> d
     {
         var (start, end) = (scope.Start, scope.End);
 
-        var won = WonInPeriod(db, scope, user);
-        var wonCount = await won.CountAsync(ct);
-        var cycle = wonCount == 0 ? null : await won.Select(o => SqlTime.Seconds(o.ClosedAt) - SqlTime.Seconds(o.CreatedAt)).AverageAsync(ct);
+        // One query per source, each counting and averaging in one pass (GROUP BY a constant: no row when there is none).
+        var won = await WonInPeriod(db, scope, user).GroupBy(o => 1)
+            .Select(g => new { Count = g.Count(), Seconds = g.Average(o => SqlTime.Seconds(o.ClosedAt) - SqlTime.Seconds(o.CreatedAt)) })
+            .SingleOrDefaultAsync(ct);
+        var (wonCount, cycle) = (won?.Count ?? 0, won?.Seconds);
 
-        var leads = scope.Leads(db, user).Where(l => l.CreatedAt >= start && l.CreatedAt < end);
-        var leadCount = await leads.CountAsync(ct);
         var opportunities = db.Opportunities;
-        var leadsWon = await leads.CountAsync(l => opportunities.Any(o => o.Id == l.OpportunityId && o.Status == OpportunityStatus.Won), ct);
-        var responded = leads.Where(l => l.FirstResponseMinutes != null);
-        var respondedCount = await responded.CountAsync(ct);
-        var responseMinutes = respondedCount == 0 ? null : await responded.AverageAsync(l => (double?)l.FirstResponseMinutes, ct);
+        var leads = await scope.Leads(db, user).Where(l => l.CreatedAt >= start && l.CreatedAt < end).GroupBy(l => 1)
+            .Select(g => new
+            {
+                Count = g.Count(),
+                Won = g.Count(l => opportunities.Any(o => o.Id == l.OpportunityId && o.Status == OpportunityStatus.Won)),
+                Responded = g.Count(l => l.FirstResponseMinutes != null),
+                Minutes = g.Average(l => (double?)l.FirstResponseMinutes),
+            })
+            .SingleOrDefaultAsync(ct);
+        var (leadCount, leadsWon, respondedCount, responseMinutes) = (leads?.Count ?? 0, leads?.Won ?? 0, leads?.Responded ?? 0, leads?.Minutes);
 
-        var due = TechRequestsDue(db, scope, user);
-        var dueCount = await due.CountAsync(ct);
-        var onTime = await due.CountAsync(t => t.Status == TechTaskStatus.Done && t.CompletedAt <= t.DueAt, ct);
+        var due = await TechRequestsDue(db, scope, user).GroupBy(t => 1)
+            .Select(g => new { Count = g.Count(), OnTime = g.Count(t => t.Status == TechTaskStatus.Done && t.CompletedAt <= t.DueAt) })
+            .SingleOrDefaultAsync(ct);
+        var (dueCount, onTime) = (due?.Count ?? 0, due?.OnTime ?? 0);
 
         var steps = ApprovalSteps(db, scope, user);
         var byStep = await steps.GroupBy(s => s.Order)
