@@ -78,13 +78,14 @@ internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
 
     private static async Task KeepAsync(PipewrightDb db, CancellationToken ct)
     {
-        foreach (var entry in db.ChangeTracker.Entries<StageVisit>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-            StageHistory.Measure(entry.Entity);
+        var touched = db.ChangeTracker.Entries<StageVisit>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        foreach (var entry in touched) StageHistory.Measure(entry.Entity);
         var added = Added(db);
         var changed = Changed(db);
         if (added.Count == 0 && changed.Count == 0)
         {
-            db.ChangeTracker.DetectChanges();
+            // Saves without stays or deal changes (most of them) pay for nothing more.
+            if (touched.Count > 0) db.ChangeTracker.DetectChanges();
             return;
         }
         var deals = db.ChangeTracker.Entries<Opportunity>().Select(e => e.Entity).ToDictionary(o => o.Id);
