@@ -24,7 +24,7 @@ public sealed partial class Ui
                   const text = typeof e.data === 'string' ? e.data
                     : e.data instanceof ArrayBuffer ? decoder.decode(e.data) : '';
                   // Counted after Blazor's own handler has applied the batch.
-                  if (text.includes('JS.RenderBatch')) setTimeout(() => { window.__pwBatches++; }, 0);
+                  if (text.includes('JS.RenderBatch')) setTimeout(() => { window.__pwBatches++; window.__pwLastBatch = performance.now(); }, 0);
                 });
               }
             }
@@ -73,9 +73,13 @@ public sealed partial class Ui
         await WaitForInteractiveAsync();
     }
 
-    /// <summary>Waits until Blazor's circuit has applied a render batch to this document, so clicks reach .NET.</summary>
+    /// <summary>
+    /// Waits until Blazor's circuit has applied its render batches to this document and then sent none for 150 ms, so
+    /// clicks and typing reach .NET. The first batch can be the layout's: text typed before the page's own batch was
+    /// replaced by it (CI saw a customer's name and a catalog search lost that way).
+    /// </summary>
     public Task WaitForInteractiveAsync() =>
-        Page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.__pwBatches > 0");
+        Page.WaitForFunctionAsync("() => window.Blazor !== undefined && window.__pwBatches > 0 && performance.now() - window.__pwLastBatch > 150");
 
     /// <summary>
     /// Opens a tab of a record page and waits until it shows. Panels above the tabs (pool state, ownership history)
