@@ -88,9 +88,12 @@ internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
             if (touched.Count > 0) db.ChangeTracker.DetectChanges();
             return;
         }
-        var deals = db.ChangeTracker.Entries<Opportunity>().Select(e => e.Entity).ToDictionary(o => o.Id);
+        var tracked = db.ChangeTracker.Entries<Opportunity>().ToList();
+        var deals = tracked.ToDictionary(e => e.Entity.Id, e => e.Entity);
+        // A deal added in this save has no stays in the database yet.
+        var isNew = tracked.Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
         // The saved stays of the deals concerned, tracked: what changes in them is saved with the rest.
-        var ids = added.Keys.Where(id => !IsNew(db, id)).Concat(changed).Distinct().ToList();
+        var ids = added.Keys.Where(id => !isNew.Contains(id)).Concat(changed).Distinct().ToList();
         var saved = new List<StageVisit>();
         foreach (var chunk in ids.Chunk(500))
             saved.AddRange(await db.StageVisits.Where(v => chunk.Contains(v.OpportunityId)).ToListAsync(ct));
@@ -112,8 +115,4 @@ internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
             .Where(e => e.State == EntityState.Modified && (e.Property(o => o.OwnerId).IsModified
                 || e.Property(o => o.ExpectedAmount).IsModified || e.Property(o => o.ProductCategory).IsModified))
             .Select(e => e.Entity.Id)];
-
-    // A deal added in this save has no stays in the database yet.
-    private static bool IsNew(PipewrightDb db, Guid dealId) =>
-        db.ChangeTracker.Entries<Opportunity>().Any(e => e.State == EntityState.Added && e.Entity.Id == dealId);
 }

@@ -41,19 +41,17 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         // That first stay in the period also saw every stage the deal entered since, so it alone answers both rates.
         var reachedQuery =
             from v in EnteredInPeriod(db, scope, user, keys)
-            group v by v.StageKey into g
+            let first = v.PreviousEntryAt == null || v.PreviousEntryAt < start
+            group new { v, first } by v.StageKey into g
             select new
             {
                 StageKey = g.Key,
-                Count = g.Sum(v => v.PreviousEntryAt == null || v.PreviousEntryAt < start ? 1 : 0),
-                Fen = g.Where(v => v.PreviousEntryAt == null || v.PreviousEntryAt < start)
-                    .Sum(v => (long?)EF.Property<long?>(v, nameof(StageVisit.DealAmount))),
-                Converted = g.Sum(v => (v.PreviousEntryAt == null || v.PreviousEntryAt < start)
-                    && StageOrder.WentLater(v.StageKey, v.EnteredSince) ? 1 : 0),
-                Next = g.Sum(v => (v.PreviousEntryAt == null || v.PreviousEntryAt < start)
-                    && StageOrder.WentNext(v.StageKey, v.EnteredSince) ? 1 : 0),
-                DwellCount = g.Count(v => v.DwellSeconds != null),
-                DwellSeconds = g.Sum(v => v.DwellSeconds) ?? 0,
+                Count = g.Sum(x => x.first ? 1 : 0),
+                Fen = g.Where(x => x.first).Sum(x => (long?)EF.Property<long?>(x.v, nameof(StageVisit.DealAmount))),
+                Converted = g.Sum(x => x.first && StageOrder.WentLater(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
+                Next = g.Sum(x => x.first && StageOrder.WentNext(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
+                DwellCount = g.Count(x => x.v.DwellSeconds != null),
+                DwellSeconds = g.Sum(x => x.v.DwellSeconds) ?? 0,
             };
         var reached = (await order.Inline(reachedQuery).ToListAsync(ct)).ToDictionary(r => r.StageKey);
         var medians = await MediansAsync(Dwell(db, scope, user, keys), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
