@@ -68,7 +68,7 @@ internal static class Generate
         var first = await db.NextAsync(prefix, year, default, count);
         var customers = BuildCustomers(count, seed, reps, now, i => CodeSequences.Format(prefix, year, first + i));
         var contacts = customers.SelectMany(c => c.Contacts).ToList();
-        // Sorted by key, the search rows append to the primary-key index instead of splitting pages all over it.
+        // Sorted by term, the search rows append to the search index instead of splitting pages all over it.
         var terms = customers.SelectMany(CustomerQueries.SearchTerms)
             .OrderBy(t => t.Kind, StringComparer.Ordinal).ThenBy(t => t.Term, StringComparer.Ordinal).ToList();
         Console.WriteLine($"built {count} customers in memory  {step.Elapsed.TotalSeconds,6:F1} s");

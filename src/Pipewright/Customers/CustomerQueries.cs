@@ -25,7 +25,7 @@ public static class CustomerQueries
     /// <summary>
     /// From this many index rows on, a search is broad ("公司", "有限", "KH2026"): fetching and sorting every match
     /// would cost milliseconds per thousand, so the page is found instead by walking the customers in list order
-    /// and probing each one's search rows (index on EntityId, Kind, Term), which stops after one page.
+    /// and probing each one's search rows (the table's key, EntityId first), which stops after one page.
     /// </summary>
     public const int BroadSearch = 500;
 

@@ -78,7 +78,8 @@ public sealed class ModelTests
         string Schema(string type, string name) => db.Database
             .SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = {0} AND name = {1}", type, name).Single();
         Assert.EndsWith("WITHOUT ROWID", Schema("table", "SearchTerms"));
-        Assert.Contains("(\"EntityId\", \"Kind\", \"Term\")", Schema("index", "IX_SearchTerms_EntityId_Kind_Term"));
+        Assert.Contains("PRIMARY KEY (\"EntityId\", \"Kind\", \"Term\")", Schema("table", "SearchTerms"));
+        Assert.Contains("(\"Kind\", \"Term\", \"EntityId\")", Schema("index", "IX_SearchTerms_Kind_Term_EntityId"));
     }
 
     [Fact]

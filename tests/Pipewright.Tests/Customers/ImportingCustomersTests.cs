@@ -176,7 +176,6 @@ public sealed class ImportingCustomersTests(CompanyApp app) : IClassFixture<Comp
     [Fact]
     public async Task Imported_customers_get_the_search_rows_the_index_gives_them_also_past_the_BMP()
     {
-        // On SQLite the import cuts suffixes in SQL, which counts characters where the index counts UTF-16 units.
         var tag = PipewrightApp.Unique();
         string[] names = [$"𠀀{tag}𠀾精密机械有限公司", $"宁波{tag}北仑区长江路精密机械制造有限公司"];
         var admin = await app.AdminAsync();
@@ -188,6 +187,36 @@ public sealed class ImportingCustomersTests(CompanyApp app) : IClassFixture<Comp
         {
             var stored = await db.SearchTerms.Where(t => t.EntityId == customer.Id).Select(t => t.Term).ToListAsync();
             Assert.Equal(CustomerQueries.SearchTerms(customer).Select(t => t.Term).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task An_import_bigger_than_the_search_table_leaves_every_row_searchable_and_the_index_rebuilt()
+    {
+        // On SQLite such an import drops the search index for its writes and builds it again before the commit.
+        var tag = PipewrightApp.Unique();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PipewrightDb>();
+        var existing = await db.SearchTerms.CountAsync();
+        var count = existing / 20 + 50; // each customer below gives more than 20 search rows
+        var rows = new List<object?[]> { new object?[] { "客户名称", "联系人", "手机" } };
+        for (var i = 0; i < count; i++) rows.Add([$"温州{tag}第{i:D5}号阀门有限公司", "联系人", Mobile()]);
+        var result = await ImportAsync(await app.AdminAsync(), Xlsx(rows), dryRun: false);
+        Assert.Equal(count, result["created"]!.GetValue<int>());
+        Assert.True(await db.SearchTerms.CountAsync() > 2 * existing);
+
+        var admin = await app.AdminAsync();
+        var last = count - 1;
+        Assert.Equal($"温州{tag}第{last:D5}号阀门有限公司", Assert.Single(await SearchAsync(admin, $"第{last:D5}号阀"))!["name"]!.GetValue<string>());
+        Assert.Equal(count, (await PipewrightApp.ReadAsync(await admin.GetAsync($"/api/v1/customers?search={tag}&pageSize=1")))["total"]!.GetValue<int>());
+        var sample = await db.Customers.Include(c => c.Contacts).SingleAsync(c => c.Name == $"温州{tag}第00000号阀门有限公司");
+        var stored = await db.SearchTerms.Where(t => t.EntityId == sample.Id).Select(t => t.Term).ToListAsync();
+        Assert.Equal(CustomerQueries.SearchTerms(sample).Select(t => t.Term).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        if (!db.IsPostgres)
+        {
+            var indexes = await db.Database.SqlQueryRaw<string>(
+                "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'SearchTerms' AND sql IS NOT NULL").ToListAsync();
+            Assert.Equal(["IX_SearchTerms_Kind_Term_EntityId"], indexes);
         }
     }
 

@@ -78,11 +78,13 @@ public abstract class PipewrightDb(DbContextOptions options)
         });
         builder.Entity<SearchTerm>(s =>
         {
-            s.HasKey(x => new { x.Kind, x.Term, x.EntityId });
+            // Keyed by record: re-indexing one deletes a range, a broad search probes one (CustomerQueries.MatchingAsync),
+            // and an import appends, as new records' ids (version 7) grow with time (SqliteSearchRows).
+            s.HasKey(x => new { x.EntityId, x.Kind, x.Term });
             s.Property(x => x.Kind).HasMaxLength(16);
             s.Property(x => x.Term).HasMaxLength(SearchIndex.MaxTermLength);
-            // One record's rows: re-indexing it, and probing it during a broad search (see CustomerQueries.MatchingAsync).
-            s.HasIndex(x => new { x.EntityId, x.Kind, x.Term });
+            // A search: the range of terms that start with the query, and their records, from this index alone.
+            s.HasIndex(x => new { x.Kind, x.Term, x.EntityId });
             // Prefix ranges (term >= q AND term < q + U+FFFF) need code-point order, not a linguistic one.
             if (IsPostgres) s.Property(x => x.Term).UseCollation("C");
         });

@@ -52,7 +52,7 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>Rows whose term starts with the (normalized) query: one range of the primary key.</summary>
+    /// <summary>Rows whose term starts with the (normalized) query: one range of the index on (Kind, Term, EntityId).</summary>
     public static IQueryable<SearchTerm> Rows(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
     {
         var prefix = normalizedQuery.Length > MaxTermLength ? normalizedQuery[..MaxTermLength] : normalizedQuery;

@@ -105,7 +105,7 @@ public sealed class ImportCustomersHandler(
         // SQLite's default page cache (2 MiB) makes every search row a page read once the index outgrows it:
         // a bounded larger cache for this connection while the import runs, given back afterwards.
         if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"PRAGMA cache_size = -{ImportCacheKiB}", ct);
-        // The search rows are sorted once at the end (see SqliteSearchRows): a helper thread sorts along.
+        // A big import builds the search index once at the end (see SqliteSearchRows): a helper thread sorts along.
         if (transaction is not null && !db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA threads = 2", ct);
         // A large import leaves hundreds of MB in the WAL, and the commit would copy them into the database file
         // before the user gets an answer: the commit only appends to the WAL, and the copy runs after the answer.

@@ -242,7 +242,7 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
         foreach (var c in fresh) c.Code = CodeSequences.Format(prefix, year, next++);
         await (_customers ??= new(db)).InsertAsync(db, fresh, ct);
         await (_contacts ??= new(db)).InsertAsync(db, fresh.SelectMany(c => c.Contacts).ToList(), ct);
-        // In key order: neighbouring rows land on neighbouring index pages.
+        // In term order: neighbouring rows land on neighbouring pages of the search index (Kind, Term, EntityId).
         if (db.IsPostgres)
             await (_terms ??= new(db)).InsertAsync(db, fresh.SelectMany(CustomerQueries.SearchTerms).OrderBy(t => t.Term, StringComparer.Ordinal).ToList(), ct);
         else await (_sqliteTerms ??= new(db)).AddAsync(fresh, ct);
@@ -255,7 +255,7 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
     private BulkInsert<AuditEntry>? _audit;
     private SqliteSearchRows? _sqliteTerms;
 
-    /// <summary>The last writes of an import: on SQLite the search rows, gathered until now (see <see cref="SqliteSearchRows"/>).</summary>
+    /// <summary>The last writes of an import: on SQLite the search index, when a big import dropped it (see <see cref="SqliteSearchRows"/>).</summary>
     public async Task FinishAsync(CancellationToken ct)
     {
         if (_sqliteTerms is not null) await _sqliteTerms.FinishAsync(ct);

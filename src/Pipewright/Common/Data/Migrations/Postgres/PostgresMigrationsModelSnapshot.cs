@@ -1003,6 +1003,9 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
             modelBuilder.Entity("Pipewright.Common.Search.SearchTerm", b =>
                 {
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -1012,12 +1015,9 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("uuid");
+                    b.HasKey("EntityId", "Kind", "Term");
 
-                    b.HasKey("Kind", "Term", "EntityId");
-
-                    b.HasIndex("EntityId", "Kind", "Term");
+                    b.HasIndex("Kind", "Term", "EntityId");
 
                     b.ToTable("SearchTerms");
                 });

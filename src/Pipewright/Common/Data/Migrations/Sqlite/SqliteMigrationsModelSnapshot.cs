@@ -993,6 +993,9 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Pipewright.Common.Search.SearchTerm", b =>
                 {
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -1001,12 +1004,9 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("TEXT");
+                    b.HasKey("EntityId", "Kind", "Term");
 
-                    b.HasKey("Kind", "Term", "EntityId");
-
-                    b.HasIndex("EntityId", "Kind", "Term");
+                    b.HasIndex("Kind", "Term", "EntityId");
 
                     b.ToTable("SearchTerms");
                 });
