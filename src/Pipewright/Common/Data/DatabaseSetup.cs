@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -97,11 +98,19 @@ internal sealed class PipewrightDbFactory(
     DbContextOptions<PipewrightDb> options, IOptions<DatabaseOptions> database, TimeProvider clock)
     : IDbContextFactory<PipewrightDb>
 {
-    private readonly bool _postgres = database.Value.Provider == DatabaseProvider.Postgres;
+    // Pooled: a context's internal services are set up once, not for every request; a customer search at 16
+    // connections went from 14.1 to 11.5 ms p50 (docs/performance.md). EF resets a context's change tracker,
+    // connection and options when it comes back; PipewrightDb's own state, the clock, is set on every rent.
+    private readonly Func<PipewrightDb> _rent = database.Value.Provider == DatabaseProvider.Postgres
+        ? new PooledDbContextFactory<PostgresMigrations>(For<PostgresMigrations>(options)).CreateDbContext
+        : new PooledDbContextFactory<SqliteMigrations>(For<SqliteMigrations>(options)).CreateDbContext;
+
+    private static DbContextOptions<T> For<T>(DbContextOptions options) where T : DbContext =>
+        new(options.Extensions.ToDictionary(e => e.GetType()));
 
     public PipewrightDb CreateDbContext()
     {
-        PipewrightDb db = _postgres ? new PostgresMigrations(options) : new SqliteMigrations(options);
+        var db = _rent();
         db.Clock = clock;
         return db;
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Pipewright.Common.Data;
 
 /// <summary>PipewrightDb on SQLite; owns the migrations in Migrations/Sqlite.</summary>
-public sealed class SqliteMigrations(DbContextOptions<PipewrightDb> options) : PipewrightDb(options)
+public sealed class SqliteMigrations(DbContextOptions options) : PipewrightDb(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -17,7 +17,7 @@ public sealed class SqliteMigrations(DbContextOptions<PipewrightDb> options) : P
 }
 
 /// <summary>PipewrightDb on PostgreSQL; owns the migrations in Migrations/Postgres.</summary>
-public sealed class PostgresMigrations(DbContextOptions<PipewrightDb> options) : PipewrightDb(options);
+public sealed class PostgresMigrations(DbContextOptions options) : PipewrightDb(options);
 
 /// <summary>Used by `dotnet ef` only; the running app builds its options in <see cref="DatabaseSetup"/>.</summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMigrations>
