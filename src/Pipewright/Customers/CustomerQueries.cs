@@ -46,16 +46,22 @@ public static class CustomerQueries
         // user's own) to a probe of their rows — the ids would be thousands.
         var byIds = customers.Where(c => ids.Contains(c.Id));
         var paged = broad ? customers.Where(c => rows.Any(t => t.EntityId == c.Id)) : byIds;
-        // Counting a broad search costs a probe per visible customer, or a lookup per match: one owner's customers
-        // are few (a probe each); a manager's are many, and the matches fewer.
-        var counted = broad && oneOwner ? paged : byIds;
         // Terms are cut at MaxTermLength characters; a longer query is confirmed against the name itself.
         if (query.Length > SearchIndex.MaxTermLength)
         {
             var trimmed = text.Trim();
-            return new(paged.Where(c => c.Name.Contains(trimmed)), counted.Where(c => c.Name.Contains(trimmed)), null);
+            (paged, byIds) = (paged.Where(c => c.Name.Contains(trimmed)), byIds.Where(c => c.Name.Contains(trimmed)));
         }
-        return new(paged, counted, broad && unfiltered ? await ids.Distinct().CountAsync(ct) : null);
+        // Counting a broad search costs a probe per visible customer, or a lookup per match. One owner's customers
+        // are few: a single walk in list order finds every match, which gives both the total and the page (walking
+        // for the page and again for the count took twice as long when the matches were sparse). A manager's
+        // customers are many, and the matches fewer.
+        if (broad && oneOwner)
+        {
+            var matches = await paged.OrderByDescending(c => c.Code).Select(c => c.Id).ToListAsync(ct);
+            return new(paged, paged, matches.Count) { InListOrder = matches };
+        }
+        return new(paged, byIds, broad && unfiltered ? await ids.Distinct().CountAsync(ct) : null);
     }
 
     /// <summary>Rewrites the search rows of one customer after it or its contacts changed.</summary>
@@ -150,4 +156,8 @@ public sealed record DuplicateReport(IReadOnlyList<DuplicateCandidate> Duplicate
     public bool Any => Duplicates.Count > 0 || Similar.Count > 0;
 }
 
-public sealed record CustomerSearch(IQueryable<Customer> Page, IQueryable<Customer> Count, int? MatchCount);
+public sealed record CustomerSearch(IQueryable<Customer> Page, IQueryable<Customer> Count, int? MatchCount)
+{
+    /// <summary>Every match's id in list order (code, newest first), when one walk found them all.</summary>
+    public IReadOnlyList<Guid>? InListOrder { get; init; }
+}

@@ -116,6 +116,18 @@ public sealed class BroadSearchTests(CompanyApp app) : IClassFixture<CompanyApp>
         var mine = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&pageSize=200");
         Assert.Equal(total / 2, mine!["total"]!.GetValue<int>());
         Assert.All(mine["items"]!.AsArray(), i => Assert.Equal(rep1, i!["ownerId"]!.GetValue<Guid>()));
+        // One owner's matches are found in one walk and the page cut from them: the second page follows the first.
+        var second = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&pageSize=200&page=2");
+        Assert.Equal(total / 2, second!["total"]!.GetValue<int>());
+        var mineCodes = mine["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(i => i!["code"]!.GetValue<string>()).ToList();
+        Assert.Equal(total / 2, mineCodes.Distinct().Count());
+        Assert.Equal(mineCodes.OrderByDescending(c => c, StringComparer.Ordinal), mineCodes);
+        var byOwner = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&ownerId={southRep}&pageSize=5&page=3");
+        Assert.Equal(total / 2, byOwner!["total"]!.GetValue<int>());
+        var firstFifteen = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&ownerId={southRep}&pageSize=15");
+        Assert.Equal(firstFifteen!["items"]!.AsArray().Skip(10).Select(i => i!["id"]!.GetValue<Guid>()),
+            byOwner["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()));
+        Assert.All(byOwner["items"]!.AsArray(), i => Assert.Equal(southRep, i!["ownerId"]!.GetValue<Guid>()));
 
         var level = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(token)}&level=A");
         Assert.Equal(0, level!["total"]!.GetValue<int>());

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Pipewright.Common.Api;
@@ -34,4 +35,22 @@ public static class PagingExtensions
         var total = items.Count < size && (items.Count > 0 || page == 1) ? skip + items.Count : await count(ct);
         return new Paged<T>(items, total, page, size);
     }
+
+    /// <summary>
+    /// One page when the ids of every row are known already, in the query's order: the page's ids are cut from
+    /// them and only those rows fetched; the total is their number.
+    /// </summary>
+    public static async Task<Paged<T>> PageOfAsync<T>(this IQueryable<T> ordered, PagedQuery query, IReadOnlyList<Guid> allIds,
+        Expression<Func<T, Guid>> id, CancellationToken ct)
+    {
+        var (page, size) = (query.PageOrFirst, query.SizeOrDefault);
+        var ids = new PageIds(allIds.Skip((page - 1) * size).Take(size).ToList());
+        // x => ids.Values.Contains(id(x)), the list read through a closure so that EF binds it as a parameter.
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)],
+            Expression.Property(Expression.Constant(ids), nameof(PageIds.Values)), id.Body);
+        var items = await ordered.Where(Expression.Lambda<Func<T, bool>>(contains, id.Parameters)).ToListAsync(ct);
+        return new Paged<T>(items, allIds.Count, page, size);
+    }
+
+    private sealed record PageIds(List<Guid> Values);
 }

@@ -43,18 +43,20 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
         }
         var counted = customers;
         int? total = null;
+        IReadOnlyList<Guid>? inListOrder = null;
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
             var unfiltered = user.SeesEverything && request.OwnerId is null && request.Pool is not true && request.Level is null;
             var oneOwner = request.OwnerId is not null || (!user.SeesEverything && request.Pool is not true && user.ScopeOwnerIds.Count <= 1);
             var search = await customers.MatchingAsync(db, request.Search, unfiltered, oneOwner, ct);
-            (customers, counted, total) = (search.Page, search.Count, search.MatchCount);
+            (customers, counted, total, inListOrder) = (search.Page, search.Count, search.MatchCount, search.InListOrder);
         }
-
-        var page = await customers
-            .OrderByDescending(c => c.Code)
-            .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt, c.PoolReturnOn })
-            .ToPageAsync(request, total is { } known ? _ => Task.FromResult(known) : counted.CountAsync, ct);
+        var rows = customers.OrderByDescending(c => c.Code)
+            .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt, c.PoolReturnOn });
+        // When the search found every match already, the page is cut from their ids and fetched by them.
+        var page = inListOrder is not null
+            ? await rows.PageOfAsync(request, inListOrder, c => c.Id, ct)
+            : await rows.ToPageAsync(request, total is { } known ? _ => Task.FromResult(known) : counted.CountAsync, ct);
 
         // Owner names from memory: people are few and seldom renamed, lists are many.
         var names = await people.DisplayNamesAsync(ct);
