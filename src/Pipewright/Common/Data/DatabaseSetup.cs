@@ -99,7 +99,7 @@ internal sealed class PipewrightDbFactory(
     : IDbContextFactory<PipewrightDb>
 {
     // Pooled: a context's internal services are set up once, not for every request; a customer search at 16
-    // connections went from 14.1 to 11.5 ms p50 (docs/performance.md). EF resets a context's change tracker,
+    // connections needs about a tenth less CPU (docs/performance.md). EF resets a context's change tracker,
     // connection and options when it comes back; PipewrightDb's own state, the clock, is set on every rent.
     private readonly Func<PipewrightDb> _rent = database.Value.Provider == DatabaseProvider.Postgres
         ? new PooledDbContextFactory<PostgresMigrations>(For<PostgresMigrations>(options)).CreateDbContext
