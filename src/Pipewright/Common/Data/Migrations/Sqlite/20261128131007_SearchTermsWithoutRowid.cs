@@ -10,7 +10,7 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
     /// only ever reads that key, and an import writes one B-tree less: the 100,000-row import's final move of
     /// 3.47 M rows takes ~2.8 s less and the file a third less (docs/performance.md, issue 3). EF Core has no
     /// model setting for it, so a later migration that rebuilds this table must keep the clause;
-    /// SearchTermsTableTests fails when it is lost. PostgreSQL has no rowid: its migrations have no counterpart.
+    /// ModelTests.The_sqlite_search_table_keeps_its_rows_in_the_primary_key_alone fails when it is lost. PostgreSQL has no rowid: its migrations have no counterpart.
     /// </summary>
     public partial class SearchTermsWithoutRowid : Migration
     {
