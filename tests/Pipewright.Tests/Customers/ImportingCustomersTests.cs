@@ -201,11 +201,11 @@ public sealed class ImportingCustomersTests(CompanyApp app) : IClassFixture<Comp
         var count = existing / 20 + 50; // each customer below gives more than 20 search rows
         var rows = new List<object?[]> { new object?[] { "客户名称", "联系人", "手机" } };
         for (var i = 0; i < count; i++) rows.Add([$"温州{tag}第{i:D5}号阀门有限公司", "联系人", Mobile()]);
-        var result = await ImportAsync(await app.AdminAsync(), Xlsx(rows), dryRun: false);
+        var admin = await app.AdminAsync();
+        var result = await ImportAsync(admin, Xlsx(rows), dryRun: false);
         Assert.Equal(count, result["created"]!.GetValue<int>());
         Assert.True(await db.SearchTerms.CountAsync() > 2 * existing);
 
-        var admin = await app.AdminAsync();
         var last = count - 1;
         Assert.Equal($"温州{tag}第{last:D5}号阀门有限公司", Assert.Single(await SearchAsync(admin, $"第{last:D5}号阀"))!["name"]!.GetValue<string>());
         Assert.Equal(count, (await PipewrightApp.ReadAsync(await admin.GetAsync($"/api/v1/customers?search={tag}&pageSize=1")))["total"]!.GetValue<int>());

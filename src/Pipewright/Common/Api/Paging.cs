@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Pipewright.Common.Api;
@@ -38,19 +37,13 @@ public static class PagingExtensions
 
     /// <summary>
     /// One page when the ids of every row are known already, in the query's order: the page's ids are cut from
-    /// them and only those rows fetched; the total is their number.
+    /// them and only those rows fetched (<paramref name="withIds"/> filters the query by them); the total is their number.
     /// </summary>
     public static async Task<Paged<T>> PageOfAsync<T>(this IQueryable<T> ordered, PagedQuery query, IReadOnlyList<Guid> allIds,
-        Expression<Func<T, Guid>> id, CancellationToken ct)
+        Func<IQueryable<T>, List<Guid>, IQueryable<T>> withIds, CancellationToken ct)
     {
         var (page, size) = (query.PageOrFirst, query.SizeOrDefault);
-        var ids = new PageIds(allIds.Skip((page - 1) * size).Take(size).ToList());
-        // x => ids.Values.Contains(id(x)), the list read through a closure so that EF binds it as a parameter.
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)],
-            Expression.Property(Expression.Constant(ids), nameof(PageIds.Values)), id.Body);
-        var items = await ordered.Where(Expression.Lambda<Func<T, bool>>(contains, id.Parameters)).ToListAsync(ct);
+        var items = await withIds(ordered, allIds.Skip((page - 1) * size).Take(size).ToList()).ToListAsync(ct);
         return new Paged<T>(items, allIds.Count, page, size);
     }
-
-    private sealed record PageIds(List<Guid> Values);
 }

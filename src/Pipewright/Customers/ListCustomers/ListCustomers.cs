@@ -55,7 +55,7 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
             .Select(c => new { c.Id, c.Code, c.Name, c.Aliases, c.Level, c.IsKey, c.Industry, c.Region, c.OwnerId, c.UpdatedAt, c.PoolReturnOn });
         // When the search found every match already, the page is cut from their ids and fetched by them.
         var page = inListOrder is not null
-            ? await rows.PageOfAsync(request, inListOrder, c => c.Id, ct)
+            ? await rows.PageOfAsync(request, inListOrder, (query, ids) => query.Where(c => ids.Contains(c.Id)), ct)
             : await rows.ToPageAsync(request, total is { } known ? _ => Task.FromResult(known) : counted.CountAsync, ct);
 
         // Owner names from memory: people are few and seldom renamed, lists are many.
