@@ -79,7 +79,7 @@ public sealed class ModelTests
             .SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = {0} AND name = {1}", type, name).Single();
         Assert.EndsWith("WITHOUT ROWID", Schema("table", "SearchTerms"));
         Assert.Contains("PRIMARY KEY (\"EntityId\", \"Kind\", \"Term\")", Schema("table", "SearchTerms"));
-        Assert.Contains("(\"Kind\", \"Term\", \"EntityId\")", Schema("index", "IX_SearchTerms_Kind_Term_EntityId"));
+        Assert.Contains("(\"Kind\", \"Term\", \"SharedPrefix\", \"EntityId\")", Schema("index", "IX_SearchTerms_Kind_Term_SharedPrefix_EntityId"));
     }
 
     [Fact]

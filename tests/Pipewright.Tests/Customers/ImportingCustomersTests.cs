@@ -210,13 +210,14 @@ public sealed class ImportingCustomersTests(CompanyApp app) : IClassFixture<Comp
         Assert.Equal($"温州{tag}第{last:D5}号阀门有限公司", Assert.Single(await SearchAsync(admin, $"第{last:D5}号阀"))!["name"]!.GetValue<string>());
         Assert.Equal(count, (await PipewrightApp.ReadAsync(await admin.GetAsync($"/api/v1/customers?search={tag}&pageSize=1")))["total"]!.GetValue<int>());
         var sample = await db.Customers.Include(c => c.Contacts).SingleAsync(c => c.Name == $"温州{tag}第00000号阀门有限公司");
-        var stored = await db.SearchTerms.Where(t => t.EntityId == sample.Id).Select(t => t.Term).ToListAsync();
-        Assert.Equal(CustomerQueries.SearchTerms(sample).Select(t => t.Term).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        var stored = await db.SearchTerms.Where(t => t.EntityId == sample.Id).Select(t => new { t.Term, t.SharedPrefix }).ToListAsync();
+        Assert.Equal(CustomerQueries.SearchTerms(sample).Select(t => (t.Term, t.SharedPrefix)).OrderBy(t => t.Term, StringComparer.Ordinal),
+            stored.Select(t => (t.Term, t.SharedPrefix)).OrderBy(t => t.Term, StringComparer.Ordinal));
         if (!db.IsPostgres)
         {
             var indexes = await db.Database.SqlQueryRaw<string>(
                 "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'SearchTerms' AND sql IS NOT NULL").ToListAsync();
-            Assert.Equal(["IX_SearchTerms_Kind_Term_EntityId"], indexes);
+            Assert.Equal(["IX_SearchTerms_Kind_Term_SharedPrefix_EntityId"], indexes);
         }
     }
 

@@ -33,6 +33,26 @@ public sealed class SearchingCustomersTests(CompanyApp app) : IClassFixture<Comp
     }
 
     [Fact]
+    public async Task A_customer_found_by_several_of_its_texts_counts_once()
+    {
+        // Name, alias and contact all contain the text: several search rows, one customer in the total.
+        var rep = await app.SignInAsync("rep1");
+        var tag = "翀" + PipewrightApp.Unique()[..5].ToUpperInvariant();
+        for (var i = 0; i < 3; i++)
+            await CompanyApp.CreateCustomerAsync(rep, new
+            {
+                name = $"{tag}{i}号{tag}机械有限公司", aliases = new[] { tag + "机械" + i },
+                contacts = new[] { new { name = tag + "经理" } },
+            });
+        var admin = await app.AdminAsync();
+        var page = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(tag)}&pageSize=2");
+        Assert.Equal(3, page!["total"]!.GetValue<int>());
+        Assert.Equal(2, page["items"]!.AsArray().Count);
+        var mine = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={Uri.EscapeDataString(tag)}&pageSize=2");
+        Assert.Equal(3, mine!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Pages_are_cut_in_the_database_with_the_total_alongside()
     {
         var rep = await app.SignInAsync("rep2");

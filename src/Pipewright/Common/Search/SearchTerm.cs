@@ -12,6 +12,14 @@ public sealed class SearchTerm
     public string Kind { get; set; } = "";
     public string Term { get; set; } = "";
     public Guid EntityId { get; set; }
+
+    /// <summary>
+    /// How many characters (code points) this term shares at its start with the record's term just before it in
+    /// ordinal order; 0 for the first. Of one record's terms that start with a query, exactly one shares fewer
+    /// characters than the query has (the first of them: they sort together), so counting the rows of a prefix
+    /// range with a smaller value counts records, from the index alone (<see cref="SearchIndex.Records"/>).
+    /// </summary>
+    public int SharedPrefix { get; set; }
 }
 
 public static class SearchIndex
@@ -32,10 +40,13 @@ public static class SearchIndex
         return sb.ToString();
     }
 
-    /// <summary>Every suffix of every text, de-duplicated, each cut to <see cref="MaxTermLength"/>.</summary>
+    /// <summary>
+    /// Every suffix of every text, de-duplicated, each cut to <see cref="MaxTermLength"/>, in the database's order
+    /// (<see cref="CodePointOrder"/>) with its <see cref="SearchTerm.SharedPrefix"/>.
+    /// </summary>
     public static IEnumerable<SearchTerm> Terms(string kind, Guid entityId, IEnumerable<string?> texts)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var suffixes = new SortedSet<string>(CodePointOrder);
         foreach (var text in texts)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
@@ -43,20 +54,75 @@ public static class SearchIndex
             for (var i = 0; i < normalized.Length; i++)
             {
                 if (char.IsLowSurrogate(normalized[i])) continue;
-                var suffix = normalized[i..];
-                if (suffix.Length > MaxTermLength) suffix = suffix[..MaxTermLength];
-                if (char.IsHighSurrogate(suffix[^1])) suffix = suffix[..^1];
-                if (suffix.Length > 0 && seen.Add(suffix))
-                    yield return new SearchTerm { Kind = kind, Term = suffix, EntityId = entityId };
+                var suffix = Cut(normalized[i..]);
+                if (suffix.Length > 0) suffixes.Add(suffix);
             }
+        }
+        var previous = "";
+        foreach (var suffix in suffixes)
+        {
+            yield return new SearchTerm { Kind = kind, Term = suffix, EntityId = entityId, SharedPrefix = SharedCharacters(previous, suffix) };
+            previous = suffix;
         }
     }
 
-    /// <summary>Rows whose term starts with the (normalized) query: one range of the index on (Kind, Term, EntityId).</summary>
+    /// <summary>Rows whose term starts with the (normalized) query: one range of the index on (Kind, Term, …).</summary>
     public static IQueryable<SearchTerm> Rows(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
     {
-        var prefix = normalizedQuery.Length > MaxTermLength ? normalizedQuery[..MaxTermLength] : normalizedQuery;
-        var upper = prefix + '\uffff';
+        var prefix = Cut(normalizedQuery);
+        var upper = prefix + Last;
         return terms.Where(t => t.Kind == kind && t.Term.CompareTo(prefix) >= 0 && t.Term.CompareTo(upper) < 0);
+    }
+
+    /// <summary>
+    /// One row for each record with a term that starts with the query: the first such term of the record, the
+    /// only one that shares fewer characters with its predecessor than the query has.
+    /// </summary>
+    public static IQueryable<SearchTerm> Records(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
+    {
+        var length = CodePoints(Cut(normalizedQuery));
+        return terms.Rows(kind, normalizedQuery).Where(t => t.SharedPrefix < length);
+    }
+
+    /// <summary>The last character (U+10FFFF): every term that starts with a prefix sorts below prefix + Last.</summary>
+    private static readonly string Last = char.ConvertFromUtf32(0x10FFFF);
+
+    /// <summary>
+    /// The order of SQLite's BINARY and PostgreSQL's "C" collation: by code point (UTF-8 byte order). Ordinal
+    /// UTF-16 order differs where surrogates meet U+E000…U+FFFF; a term sorted that way could be counted twice.
+    /// </summary>
+    public static readonly IComparer<string> CodePointOrder = Comparer<string>.Create(static (a, b) =>
+    {
+        var length = a.AsSpan().CommonPrefixLength(b);
+        if (length == a.Length || length == b.Length) return a.Length.CompareTo(b.Length);
+        return Weight(a[length]).CompareTo(Weight(b[length]));
+        // Surrogates (code points above U+FFFF) move above U+E000…U+FFFF.
+        static int Weight(char c) => c >= '\ue000' ? c - 0x800 : char.IsSurrogate(c) ? c + 0x2000 : c;
+    });
+
+    /// <summary>A term or query cut to <see cref="MaxTermLength"/>, never in the middle of a character.</summary>
+    private static string Cut(string text)
+    {
+        var cut = text.Length > MaxTermLength ? text[..MaxTermLength] : text;
+        return cut.Length > 0 && char.IsHighSurrogate(cut[^1]) ? cut[..^1] : cut;
+    }
+
+    /// <summary>
+    /// The whole characters both start with. Counted in code points, as SQL's substr counts them, so that the
+    /// migration that filled the column for existing rows agrees with this.
+    /// </summary>
+    internal static int SharedCharacters(string a, string b)
+    {
+        var length = a.AsSpan().CommonPrefixLength(b);
+        if (length > 0 && char.IsHighSurrogate(b[length - 1])) length--;
+        return CodePoints(b.AsSpan(0, length));
+    }
+
+    private static int CodePoints(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text)
+            if (!char.IsLowSurrogate(c)) count++;
+        return count;
     }
 }

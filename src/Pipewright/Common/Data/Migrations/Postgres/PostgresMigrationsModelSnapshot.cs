@@ -1015,9 +1015,12 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
+                    b.Property<int>("SharedPrefix")
+                        .HasColumnType("integer");
+
                     b.HasKey("EntityId", "Kind", "Term");
 
-                    b.HasIndex("Kind", "Term", "EntityId");
+                    b.HasIndex("Kind", "Term", "SharedPrefix", "EntityId");
 
                     b.ToTable("SearchTerms");
                 });
@@ -1184,7 +1187,7 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasIndex("NameKey");
 
-                    b.HasIndex("OwnerId", "Code");
+                    b.HasIndex("OwnerId", "Code", "Id");
 
                     b.ToTable("Customer");
                 });

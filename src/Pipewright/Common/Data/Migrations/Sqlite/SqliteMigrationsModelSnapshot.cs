@@ -1004,9 +1004,12 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SharedPrefix")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("EntityId", "Kind", "Term");
 
-                    b.HasIndex("Kind", "Term", "EntityId");
+                    b.HasIndex("Kind", "Term", "SharedPrefix", "EntityId");
 
                     b.ToTable("SearchTerms");
                 });
@@ -1173,7 +1176,7 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("NameKey");
 
-                    b.HasIndex("OwnerId", "Code");
+                    b.HasIndex("OwnerId", "Code", "Id");
 
                     b.ToTable("Customer");
                 });
