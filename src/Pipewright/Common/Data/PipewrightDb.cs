@@ -86,7 +86,7 @@ public abstract class PipewrightDb(DbContextOptions options)
             // A search: the range of terms that start with the query, and their records, from this index alone;
             // with SharedPrefix it also counts the records without sorting them out (SearchIndex.Records).
             s.HasIndex(x => new { x.Kind, x.Term, x.SharedPrefix, x.EntityId });
-            // Prefix ranges (term >= q AND term < q + U+FFFF) need code-point order, not a linguistic one.
+            // Prefix ranges (term >= q AND term < q + U+10FFFF) need code-point order, not a linguistic one.
             if (IsPostgres) s.Property(x => x.Term).UseCollation("C");
         });
     }

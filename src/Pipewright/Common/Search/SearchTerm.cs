@@ -15,7 +15,7 @@ public sealed class SearchTerm
 
     /// <summary>
     /// How many characters (code points) this term shares at its start with the record's term just before it in
-    /// ordinal order; 0 for the first. Of one record's terms that start with a query, exactly one shares fewer
+    /// code-point order; 0 for the first. Of one record's terms that start with a query, exactly one shares fewer
     /// characters than the query has (the first of them: they sort together), so counting the rows of a prefix
     /// range with a smaller value counts records, from the index alone (<see cref="SearchIndex.Records"/>).
     /// </summary>
@@ -89,7 +89,8 @@ public static class SearchIndex
 
     /// <summary>
     /// The order of SQLite's BINARY and PostgreSQL's "C" collation: by code point (UTF-8 byte order). Ordinal
-    /// UTF-16 order differs where surrogates meet U+E000…U+FFFF; a term sorted that way could be counted twice.
+    /// UTF-16 order differs where surrogates meet U+E000…U+FFFF. In this order the values agree with the ones the
+    /// migration computed in SQL, and an import appends a record's rows in the table's key order.
     /// </summary>
     public static readonly IComparer<string> CodePointOrder = Comparer<string>.Create(static (a, b) =>
     {
@@ -111,7 +112,7 @@ public static class SearchIndex
     /// The whole characters both start with. Counted in code points, as SQL's substr counts them, so that the
     /// migration that filled the column for existing rows agrees with this.
     /// </summary>
-    internal static int SharedCharacters(string a, string b)
+    private static int SharedCharacters(string a, string b)
     {
         var length = a.AsSpan().CommonPrefixLength(b);
         if (length > 0 && char.IsHighSurrogate(b[length - 1])) length--;
