@@ -80,7 +80,7 @@ public static class SearchIndex
     /// </summary>
     public static IQueryable<SearchTerm> Records(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
     {
-        var length = CodePoints(Cut(normalizedQuery));
+        var length = Characters.Count(Cut(normalizedQuery));
         return terms.Rows(kind, normalizedQuery).Where(t => t.SharedPrefix < length);
     }
 
@@ -116,14 +116,6 @@ public static class SearchIndex
     {
         var length = a.AsSpan().CommonPrefixLength(b);
         if (length > 0 && char.IsHighSurrogate(b[length - 1])) length--;
-        return CodePoints(b.AsSpan(0, length));
-    }
-
-    private static int CodePoints(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        foreach (var c in text)
-            if (!char.IsLowSurrogate(c)) count++;
-        return count;
+        return Characters.Count(b.AsSpan(0, length));
     }
 }

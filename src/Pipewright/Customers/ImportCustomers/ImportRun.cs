@@ -242,7 +242,7 @@ internal sealed class ImportRun(PipewrightDb db, CurrentUser user, bool dryRun,
         foreach (var c in fresh) c.Code = CodeSequences.Format(prefix, year, next++);
         await (_customers ??= new(db)).InsertAsync(db, fresh, ct);
         await (_contacts ??= new(db)).InsertAsync(db, fresh.SelectMany(c => c.Contacts).ToList(), ct);
-        // In term order: neighbouring rows land on neighbouring pages of the search index (Kind, Term, EntityId).
+        // In term order: neighbouring rows land on neighbouring pages of the search index (Kind, Term, SharedPrefix, EntityId).
         if (db.IsPostgres)
             await (_terms ??= new(db)).InsertAsync(db, fresh.SelectMany(CustomerQueries.SearchTerms).OrderBy(t => t.Term, StringComparer.Ordinal).ToList(), ct);
         else await (_sqliteTerms ??= new(db)).AddAsync(fresh, ct);

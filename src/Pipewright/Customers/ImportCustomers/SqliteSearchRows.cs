@@ -13,7 +13,7 @@ namespace Pipewright.Customers.ImportCustomers;
 /// <summary>
 /// The search rows of an import into SQLite; a big import has millions of them. The table is keyed by record
 /// (EntityId, Kind, Term), and an import's new records have ids that grow with time (version 7), so each batch's
-/// rows, sorted by that key, are appended to it. The index that searches read, (Kind, Term, EntityId), would take
+/// rows, sorted by that key, are appended to it. The index that searches read, (Kind, Term, SharedPrefix, EntityId), would take
 /// every batch's rows all over its pages: once the import has brought more rows than the table held, the table's
 /// other indexes are dropped and built again at the end from sorted data, which is cheaper; a small import into a
 /// large table keeps them. Everything happens in the import's transaction: a cancelled or failed import leaves

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Pipewright.Common;
 
 namespace Pipewright.Customers.Rules;
 
@@ -49,7 +50,7 @@ public static partial class CompanyNameKey
         var compatible = name.Normalize(NormalizationForm.FormKC);
 
         var key = LettersAndDigits(DropBracketedQualifiers(compatible));
-        if (RuneCount(key) < MinimumLength)
+        if (Characters.Count(key) < MinimumLength)
         {
             // The qualifier was all there was to the name ("(宁波)"): keep it.
             key = LettersAndDigits(compatible);
@@ -118,7 +119,7 @@ public static partial class CompanyNameKey
         }
 
         var rest = key[..^suffix.Length];
-        return RuneCount(rest) >= MinimumLength ? rest : key;
+        return Characters.Count(rest) >= MinimumLength ? rest : key;
     }
 
     // 浙江省宁波市鄞州区恒达机械 carries three of them, so strip until none is left.
@@ -127,7 +128,7 @@ public static partial class CompanyNameKey
     private static string StripLeadingRegions(string key)
     {
         while (LongestLeadingRegion(key) is { } region
-            && RuneCount(key.AsSpan(region.Length)) >= MinimumLength)
+            && Characters.Count(key.AsSpan(region.Length)) >= MinimumLength)
         {
             key = key[region.Length..];
         }
@@ -146,18 +147,5 @@ public static partial class CompanyNameKey
         }
 
         return null;
-    }
-
-    // Counted in runes, not UTF-16 units, so that a rare character outside the
-    // BMP counts once.
-    private static int RuneCount(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        foreach (var _ in text.EnumerateRunes())
-        {
-            count++;
-        }
-
-        return count;
     }
 }
