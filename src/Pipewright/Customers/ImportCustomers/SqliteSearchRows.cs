@@ -13,10 +13,10 @@ namespace Pipewright.Customers.ImportCustomers;
 /// <summary>
 /// The search rows of an import into SQLite; a big import has millions of them. The table is keyed by record
 /// (EntityId, Kind, Term), and an import's new records have ids that grow with time (version 7), so each batch's
-/// rows, sorted by that key, are appended to it. The index that searches read, (Kind, Term, SharedPrefix, EntityId), would take
-/// every batch's rows all over its pages: once the import has brought more rows than the table held, the table's
-/// other indexes are dropped and built again at the end from sorted data, which is cheaper; a small import into a
-/// large table keeps them. Everything happens in the import's transaction: a cancelled or failed import leaves
+/// rows, sorted by that key, are appended to it. The index that searches read, (Kind, Term, SharedPrefix,
+/// EntityId), would take every batch's rows all over its pages: once the import has brought more rows than the
+/// table held, the table's other indexes are dropped and built again at the end from sorted data, which is
+/// cheaper; a small import into a large table keeps them. Everything happens in the import's transaction: a cancelled or failed import leaves
 /// table and indexes as they were, and imported customers are searchable on commit.
 /// </summary>
 internal sealed class SqliteSearchRows(PipewrightDb db)
@@ -28,8 +28,8 @@ internal sealed class SqliteSearchRows(PipewrightDb db)
 
     /// <summary>
     /// Writes a batch's search rows in key order: its customers by id (as the EF SQLite provider stores a Guid: text,
-    /// upper case, with dashes), each one's terms by text. They go as one JSON parameter, [[id, [term, …], shared], …], that
-    /// SQLite's json_each splits into rows in that order: Microsoft.Data.Sqlite looks every parameter up by name
+    /// upper case, with dashes), each one's terms by text. They go as one JSON parameter,
+    /// [[id, [term, …], shared], …], that SQLite's json_each splits into rows in that order: Microsoft.Data.Sqlite looks every parameter up by name
     /// when it binds, and SQLite sorting each batch again cost more than the ordinal sort here.
     /// </summary>
     public async Task AddAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
