@@ -50,10 +50,10 @@ public static class CustomerQueries
         if (unfiltered && !cut)
         {
             // Everyone's customers: the matching customers are the total, and tell whether the search is broad.
-            total = await records.CountAsync(ct);
+            total = await db.CountRecordsAsync(SearchKind, query, limit: null, ct);
             broad = total >= BroadSearch;
         }
-        else broad = await records.Take(BroadSearch).CountAsync(ct) == BroadSearch;
+        else broad = await db.CountRecordsAsync(SearchKind, query, BroadSearch, ct) == BroadSearch;
         // Narrow: from the few matching ids to their customers. Broad: from the customers (in list order, or the
         // user's own) to a probe of their rows — the ids would be thousands.
         var ids = records.Select(t => t.EntityId);

@@ -72,8 +72,12 @@ public sealed class SearchIndexTests(PipewrightApp app) : IClassFixture<Pipewrig
         // Counted in the database, the records that have a term starting with a prefix are those C# finds.
         foreach (var prefix in new[] { "有限", "公", "A1", "𠮷", "\ue000", "司中" })
         {
-            var records = await db.SearchTerms.Records("backfill", prefix).CountAsync();
-            Assert.Equal(expected.Where(t => t.Term.StartsWith(prefix, StringComparison.Ordinal)).Select(t => t.EntityId).Distinct().Count(), records);
+            var matching = expected.Where(t => t.Term.StartsWith(prefix, StringComparison.Ordinal)).Select(t => t.EntityId).Distinct().Count();
+            Assert.Equal(matching, await db.SearchTerms.Records("backfill", prefix).CountAsync());
+            // The same count in plain SQL, as a search sends it, whole and up to a limit.
+            Assert.Equal(matching, await db.CountRecordsAsync("backfill", prefix, limit: null, default));
+            Assert.Equal(Math.Min(matching, 3), await db.CountRecordsAsync("backfill", prefix, limit: 3, default));
         }
+        Assert.True(await db.CountRecordsAsync("backfill", "公", limit: null, default) > 3); // the limit above was tested
     }
 }

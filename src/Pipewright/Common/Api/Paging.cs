@@ -25,25 +25,33 @@ public static class PagingExtensions
     /// Fetches one page, then counts with <paramref name="count"/> — unless the page is short and not past the end:
     /// then it is the last page and tells the total itself (most searches fit on one page).
     /// </summary>
-    public static async Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PagedQuery query,
+    public static Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PagedQuery query,
+        Func<CancellationToken, Task<int>> count, CancellationToken ct) =>
+        PageAsync((skip, take) => ordered.Skip(skip).Take(take), query, count, ct);
+
+    /// <summary>
+    /// As <see cref="ToPageAsync{T}(IQueryable{T}, PagedQuery, Func{CancellationToken, Task{int}}, CancellationToken)"/>,
+    /// with the rows of a page chosen by <paramref name="slice"/> (skip, take): e.g. their ids first, then the rows.
+    /// </summary>
+    public static async Task<Paged<T>> PageAsync<T>(Func<int, int, IQueryable<T>> slice, PagedQuery query,
         Func<CancellationToken, Task<int>> count, CancellationToken ct)
     {
         var (page, size) = (query.PageOrFirst, query.SizeOrDefault);
         var skip = (page - 1) * size;
-        var items = await ordered.Skip(skip).Take(size).ToListAsync(ct);
+        var items = await slice(skip, size).ToListAsync(ct);
         var total = items.Count < size && (items.Count > 0 || page == 1) ? skip + items.Count : await count(ct);
         return new Paged<T>(items, total, page, size);
     }
 
     /// <summary>
-    /// One page when the ids of every row are known already, in the query's order: the page's ids are cut from
-    /// them and only those rows fetched (<paramref name="withIds"/> filters the query by them); the total is their number.
+    /// One page when the ids of every row are known already, in the list's order: the page's ids are cut from them
+    /// and only those rows fetched (<paramref name="rowsWithIds"/>, in the list's order); the total is their number.
     /// </summary>
-    public static async Task<Paged<T>> PageOfAsync<T>(this IQueryable<T> ordered, PagedQuery query, IReadOnlyList<Guid> allIds,
-        Func<IQueryable<T>, List<Guid>, IQueryable<T>> withIds, CancellationToken ct)
+    public static async Task<Paged<T>> PageOfAsync<T>(IReadOnlyList<Guid> allIds, PagedQuery query,
+        Func<List<Guid>, IQueryable<T>> rowsWithIds, CancellationToken ct)
     {
         var (page, size) = (query.PageOrFirst, query.SizeOrDefault);
-        var items = await withIds(ordered, allIds.Skip((page - 1) * size).Take(size).ToList()).ToListAsync(ct);
+        var items = await rowsWithIds(allIds.Skip((page - 1) * size).Take(size).ToList()).ToListAsync(ct);
         return new Paged<T>(items, allIds.Count, page, size);
     }
 }

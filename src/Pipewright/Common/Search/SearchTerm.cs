@@ -1,5 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Pipewright.Common.Data;
 
 namespace Pipewright.Common.Search;
 
@@ -82,6 +86,43 @@ public static class SearchIndex
     {
         var length = Characters.Count(Cut(normalizedQuery));
         return terms.Rows(kind, normalizedQuery).Where(t => t.SharedPrefix < length);
+    }
+
+    /// <summary>
+    /// How many records <see cref="Records"/> finds, up to <paramref name="limit"/> when given: the same statement as
+    /// <c>Records(…).CountAsync()</c>, sent as plain SQL on the context's connection. Through LINQ it cost four times
+    /// the CPU (the query's parameters taken apart and looked up on every call): a tenth of a narrow search.
+    /// </summary>
+    public static async Task<int> CountRecordsAsync(this PipewrightDb db, string kind, string normalizedQuery, int? limit,
+        CancellationToken ct)
+    {
+        var prefix = Cut(normalizedQuery);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var rows = """SELECT 1 FROM "SearchTerms" WHERE "Kind" = @kind AND "Term" >= @prefix AND "Term" < @upper AND "SharedPrefix" < @length""";
+            command.CommandText = limit is null ? $"SELECT COUNT(*) FROM ({rows}) AS r" : $"SELECT COUNT(*) FROM ({rows} LIMIT @limit) AS r";
+            Add(command, "kind", kind);
+            Add(command, "prefix", prefix);
+            Add(command, "upper", prefix + Last);
+            Add(command, "length", Characters.Count(prefix));
+            if (limit is { } n) Add(command, "limit", n);
+            return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        static void Add(DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
     }
 
     /// <summary>The last character (U+10FFFF): every term that starts with a prefix sorts below prefix + Last.</summary>

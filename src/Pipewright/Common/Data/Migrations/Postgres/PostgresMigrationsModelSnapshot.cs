@@ -1187,6 +1187,8 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasIndex("NameKey");
 
+                    b.HasIndex("Id", "OwnerId", "Code");
+
                     b.HasIndex("OwnerId", "Code", "Id");
 
                     b.ToTable("Customer");

@@ -1176,6 +1176,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("NameKey");
 
+                    b.HasIndex("Id", "OwnerId", "Code");
+
                     b.HasIndex("OwnerId", "Code", "Id");
 
                     b.ToTable("Customer");
