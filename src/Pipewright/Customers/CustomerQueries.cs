@@ -18,6 +18,12 @@ public static class CustomerQueries
     public static IQueryable<Customer> VisibleTo(this IQueryable<Customer> customers, CurrentUser user)
     {
         if (user.SeesEverything) return customers;
+        // A sales rep: one owner, a plain parameter (a list goes through EF's collection handling on every query).
+        if (user.ScopeOwnerIds.Count == 1)
+        {
+            var owner = user.ScopeOwnerIds.First();
+            return customers.Where(c => c.OwnerId == owner);
+        }
         var owners = user.ScopeOwnerIds.ToList();
         return customers.Where(c => c.OwnerId != null && owners.Contains(c.OwnerId.Value));
     }
