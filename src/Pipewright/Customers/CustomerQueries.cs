@@ -79,7 +79,7 @@ public static class CustomerQueries
             var matches = await paged.OrderByDescending(c => c.Code).Select(c => c.Id).ToListAsync(ct);
             return new(paged, paged, matches.Count) { InListOrder = matches };
         }
-        return new(paged, byIds, total);
+        return new(paged, byIds, total) { Narrow = broad || cut ? null : SearchIndex.RangeOf(query) };
     }
 
     /// <summary>Rewrites the search rows of one customer after it or its contacts changed.</summary>
@@ -178,4 +178,7 @@ public sealed record CustomerSearch(IQueryable<Customer> Page, IQueryable<Custom
 {
     /// <summary>Every match's id in list order (code, newest first), when one walk found them all.</summary>
     public IReadOnlyList<Guid>? InListOrder { get; init; }
+
+    /// <summary>When the matches are few and the search rows alone decide them: the rows' range.</summary>
+    public RecordRange? Narrow { get; init; }
 }

@@ -68,6 +68,37 @@ public sealed class SearchingCustomersTests(CompanyApp app) : IClassFixture<Comp
         Assert.Equal(3, third["pageSize"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task A_plain_search_lists_what_the_same_search_with_a_filter_lists()
+    {
+        // A search with nothing else filtered runs as a compiled query; with a filter it is composed. Same page, same total.
+        var rep = await app.SignInAsync("rep1");
+        var other = await app.SignInAsync("rep2");
+        var tag = "翛" + PipewrightApp.Unique()[..5].ToUpperInvariant();
+        for (var i = 0; i < 5; i++) await CompanyApp.CreateCustomerAsync(rep, new { name = $"{tag}{i}号泵业有限公司", level = "B" });
+        for (var i = 0; i < 2; i++) await CompanyApp.CreateCustomerAsync(other, new { name = $"{tag}{i}号阀门有限公司", level = "B" });
+        var admin = await app.AdminAsync();
+        var search = Uri.EscapeDataString(tag);
+        var rep1 = app.Users["rep1"];
+
+        foreach (var page in new[] { 1, 2, 3 })
+        {
+            var everyone = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={search}&pageSize=3&page={page}");
+            var everyoneB = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={search}&pageSize=3&page={page}&level=B");
+            Assert.Equal(7, everyone!["total"]!.GetValue<int>());
+            Assert.Equal(Ids(everyoneB!), Ids(everyone));
+            Assert.Equal(everyoneB!["total"]!.GetValue<int>(), everyone["total"]!.GetValue<int>());
+
+            var mine = await rep.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={search}&pageSize=2&page={page}");
+            var theirs = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/customers?search={search}&pageSize=2&page={page}&ownerId={rep1}");
+            Assert.Equal(5, mine!["total"]!.GetValue<int>());
+            Assert.Equal(Ids(theirs!), Ids(mine));
+            Assert.Equal(theirs!["total"]!.GetValue<int>(), mine["total"]!.GetValue<int>());
+        }
+
+        static List<Guid> Ids(JsonObject page) => page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()).ToList();
+    }
+
     [Theory]
     [InlineData("pageSize=201")]
     [InlineData("pageSize=0")]

@@ -27,18 +27,18 @@ public static class PagingExtensions
     /// </summary>
     public static Task<Paged<T>> ToPageAsync<T>(this IQueryable<T> ordered, PagedQuery query,
         Func<CancellationToken, Task<int>> count, CancellationToken ct) =>
-        PageAsync((skip, take) => ordered.Skip(skip).Take(take), query, count, ct);
+        PageAsync((skip, take, token) => ordered.Skip(skip).Take(take).ToListAsync(token), query, count, ct);
 
     /// <summary>
     /// As <see cref="ToPageAsync{T}(IQueryable{T}, PagedQuery, Func{CancellationToken, Task{int}}, CancellationToken)"/>,
-    /// with the rows of a page chosen by <paramref name="slice"/> (skip, take): e.g. their ids first, then the rows.
+    /// with the rows of a page read by <paramref name="slice"/> (skip, take): e.g. their ids first, then the rows.
     /// </summary>
-    public static async Task<Paged<T>> PageAsync<T>(Func<int, int, IQueryable<T>> slice, PagedQuery query,
+    public static async Task<Paged<T>> PageAsync<T>(Func<int, int, CancellationToken, Task<List<T>>> slice, PagedQuery query,
         Func<CancellationToken, Task<int>> count, CancellationToken ct)
     {
         var (page, size) = (query.PageOrFirst, query.SizeOrDefault);
         var skip = (page - 1) * size;
-        var items = await slice(skip, size).ToListAsync(ct);
+        var items = await slice(skip, size, ct);
         var total = items.Count < size && (items.Count > 0 || page == 1) ? skip + items.Count : await count(ct);
         return new Paged<T>(items, total, page, size);
     }

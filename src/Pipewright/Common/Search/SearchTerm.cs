@@ -84,8 +84,18 @@ public static class SearchIndex
     /// </summary>
     public static IQueryable<SearchTerm> Records(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
     {
-        var length = Characters.Count(Cut(normalizedQuery));
+        var length = RangeOf(normalizedQuery).Length;
         return terms.Rows(kind, normalizedQuery).Where(t => t.SharedPrefix < length);
+    }
+
+    /// <summary>
+    /// What <see cref="Records"/> compares, for a statement that takes it as parameters: terms from
+    /// <c>Prefix</c> up to (not including) <c>Upper</c>, and <c>SharedPrefix</c> below <c>Length</c>.
+    /// </summary>
+    public static RecordRange RangeOf(string normalizedQuery)
+    {
+        var prefix = Cut(normalizedQuery);
+        return new RecordRange(prefix, prefix + Last, Characters.Count(prefix));
     }
 
     /// <summary>
@@ -96,7 +106,7 @@ public static class SearchIndex
     public static async Task<int> CountRecordsAsync(this PipewrightDb db, string kind, string normalizedQuery, int? limit,
         CancellationToken ct)
     {
-        var prefix = Cut(normalizedQuery);
+        var range = RangeOf(normalizedQuery);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -105,9 +115,9 @@ public static class SearchIndex
             var rows = """SELECT 1 FROM "SearchTerms" WHERE "Kind" = @kind AND "Term" >= @prefix AND "Term" < @upper AND "SharedPrefix" < @length""";
             command.CommandText = limit is null ? $"SELECT COUNT(*) FROM ({rows}) AS r" : $"SELECT COUNT(*) FROM ({rows} LIMIT @limit) AS r";
             Add(command, "kind", kind);
-            Add(command, "prefix", prefix);
-            Add(command, "upper", prefix + Last);
-            Add(command, "length", Characters.Count(prefix));
+            Add(command, "prefix", range.Prefix);
+            Add(command, "upper", range.Upper);
+            Add(command, "length", range.Length);
             if (limit is { } n) Add(command, "limit", n);
             return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
@@ -160,3 +170,6 @@ public static class SearchIndex
         return Characters.Count(b.AsSpan(0, length));
     }
 }
+
+/// <summary>The search rows of the records that match a query: see <see cref="SearchIndex.RangeOf"/>.</summary>
+public readonly record struct RecordRange(string Prefix, string Upper, int Length);
