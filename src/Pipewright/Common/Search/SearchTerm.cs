@@ -73,8 +73,7 @@ public static class SearchIndex
     /// <summary>Rows whose term starts with the (normalized) query: one range of the index on (Kind, Term, …).</summary>
     public static IQueryable<SearchTerm> Rows(this IQueryable<SearchTerm> terms, string kind, string normalizedQuery)
     {
-        var prefix = Cut(normalizedQuery);
-        var upper = prefix + Last;
+        var (prefix, upper, _) = RangeOf(normalizedQuery);
         return terms.Where(t => t.Kind == kind && t.Term.CompareTo(prefix) >= 0 && t.Term.CompareTo(upper) < 0);
     }
 

@@ -48,9 +48,12 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
         IReadOnlyList<Guid>? inListOrder = null;
         RecordRange? narrow = null;
         var search = string.IsNullOrWhiteSpace(request.Search) ? null : request.Search;
+        // Everyone's customers, perhaps of one level; with no level either, nothing but the scope narrows the list.
+        var everyone = user.SeesEverything && request.OwnerId is null && request.Pool is not true;
+        var scopeOnly = request.OwnerId is null && request.Pool is not true && request.Level is null;
         if (search is not null)
         {
-            var unfiltered = user.SeesEverything && request.OwnerId is null && request.Pool is not true && request.Level is null;
+            var unfiltered = everyone && scopeOnly;
             var oneOwner = request.OwnerId is not null || (!user.SeesEverything && request.Pool is not true && user.ScopeOwnerIds.Count <= 1);
             var matching = await customers.MatchingAsync(db, search, unfiltered, oneOwner, ct);
             (customers, counted, total, inListOrder, narrow) = (matching.Page, matching.Count, matching.MatchCount, matching.InListOrder, matching.Narrow);
@@ -58,14 +61,14 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
         var byCode = customers.OrderByDescending(c => c.Code);
         Func<CancellationToken, Task<int>> count = total is { } known ? _ => Task.FromResult(known) : counted.CountAsync;
         Paged<ListedCustomer> page;
-        if (narrow is { } range && Compiled(request, user) is { } compiled)
+        if (narrow is { } range && scopeOnly && Compiled(user) is { } compiled)
             // What a search box sends most, as a compiled query: EF would take the query apart and look it up again.
             page = await PagingExtensions.PageAsync((skip, take, token) => compiled(db, range, skip, take).ToListAsync(token).AsTask(),
                 request, count, ct);
         else if (inListOrder is not null)
             // The search found every match already: the page is cut from their ids and fetched by them.
             page = await PagingExtensions.PageOfAsync(inListOrder, request, ids => byCode.Where(c => ids.Contains(c.Id)).Select(Item), ct);
-        else if (search is not null && user.SeesEverything && request.OwnerId is null && request.Pool is not true)
+        else if (search is not null && everyone)
             // Searching everyone's customers picks the page's ids first, from the index (Id, OwnerId, Code), then reads
             // only their rows: sorting the whole rows of a few hundred matches cost more than finding them. In a
             // narrower scope most matches fall out on that index already, and one statement plans faster.
@@ -90,9 +93,8 @@ public sealed class ListCustomersHandler(IDbContextFactory<PipewrightDb> dbFacto
     /// sixth of the page's cost (docs/performance.md). The search rows' condition is SearchIndex.Records, spelled out:
     /// a compiled query cannot call it.
     /// </summary>
-    private static Func<PipewrightDb, RecordRange, int, int, IAsyncEnumerable<ListedCustomer>>? Compiled(ListCustomersRequest request, CurrentUser user)
+    private static Func<PipewrightDb, RecordRange, int, int, IAsyncEnumerable<ListedCustomer>>? Compiled(CurrentUser user)
     {
-        if (request.OwnerId is not null || request.Pool is true || request.Level is not null) return null;
         if (user.SeesEverything)
             return (db, range, skip, take) => EveryonesNarrowPage(db, CustomerQueries.SearchKind, range.Prefix, range.Upper, range.Length, skip, take);
         if (user.ScopeOwnerIds.Count != 1) return null;
