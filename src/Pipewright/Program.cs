@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pipewright.Activities;
 using Pipewright.Approvals;
 using Pipewright.Catalog;
@@ -17,6 +18,7 @@ using Pipewright.Notifications;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
+using Pipewright.Pipeline.Rollup;
 using Pipewright.PublicPool;
 using Pipewright.Quotes;
 using Pipewright.Reports;
@@ -85,6 +87,7 @@ app.MapEffectivenessFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);
+await FunnelTotalsChange.RebuildAsync(app.Services.GetRequiredService<IDbContextFactory<PipewrightDb>>(), force: false, default);
 await OrganisationModule.BootstrapAsync(app.Services, app.Configuration, app.Logger);
 if (loadDemo) await app.Services.GetRequiredService<DemoCompany>().LoadAsync(app.Logger);
 app.LogWhereToFind();

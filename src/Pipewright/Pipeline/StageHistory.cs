@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pipewright.Common.Data;
+using Pipewright.Pipeline.Rollup;
 
 namespace Pipewright.Pipeline;
 
@@ -63,7 +64,11 @@ internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PipewrightDb db) await KeepAsync(db, cancellationToken);
+        if (eventData.Context is PipewrightDb db)
+        {
+            await KeepAsync(db, cancellationToken);
+            await CountAsync(db, cancellationToken);
+        }
         return result;
     }
 
@@ -104,6 +109,25 @@ internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
         foreach (var id in added.Keys.Concat(changed).Distinct())
             if (deals.TryGetValue(id, out var deal)) StageHistory.Copy(deal, savedByDeal[id].Concat(added.GetValueOrDefault(id) ?? []));
         db.ChangeTracker.DetectChanges();
+    }
+
+    /// <summary>The funnel's running totals follow every stay added or changed, in the save's transaction.</summary>
+    private static async Task CountAsync(PipewrightDb db, CancellationToken ct)
+    {
+        var change = new FunnelTotalsChange();
+        foreach (var entry in db.ChangeTracker.Entries<StageVisit>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                var before = StayFacts.Of(entry.OriginalValues);
+                if (entry.State == EntityState.Modified && before == StayFacts.Of(entry.Entity)) continue;
+                change.Add(before, -1);
+            }
+            if (entry.State is EntityState.Added or EntityState.Modified) change.Add(StayFacts.Of(entry.Entity), +1);
+        }
+        if (change.IsEmpty) return;
+        await SaveTransaction.EnsureAsync(db, ct);
+        await change.SaveAsync(db, ct);
     }
 
     private static Dictionary<Guid, List<StageVisit>> Added(PipewrightDb db) =>

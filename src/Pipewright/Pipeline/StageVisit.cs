@@ -73,6 +73,8 @@ public sealed class StageVisit : IAudited
             {
                 x.StageKey, x.EnteredAt, x.PreviousEntryAt, x.DwellSeconds, x.DealAmount, x.DealOwnerId, x.DealCategory, x.EnteredSince,
             }).HasDatabaseName("IX_StageVisit_Funnel");
+            // A median's exact value: the stays of one stage whose durations lie in the half day that holds it, in order.
+            v.HasIndex(x => new { x.StageKey, x.DwellSeconds, x.EnteredAt, x.DealCategory }).HasDatabaseName("IX_StageVisit_Dwell");
             v.HasOne<Opportunity>().WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         }
     }

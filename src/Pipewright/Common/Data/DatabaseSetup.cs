@@ -31,6 +31,7 @@ public static class DatabaseSetup
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => BuildOptions(sp, configuration));
         services.AddSingleton<IDbContextFactory<PipewrightDb>, PipewrightDbFactory>();
+        services.AddSingleton<IInterceptor, SaveTransactionInterceptor>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PipewrightDb>>().CreateDbContext());
         return services;
     }

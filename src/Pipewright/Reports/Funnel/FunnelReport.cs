@@ -6,6 +6,7 @@ using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Pipeline;
 using Pipewright.Pipeline.Configuration;
+using Pipewright.Pipeline.Rollup;
 
 namespace Pipewright.Reports.Funnel;
 
@@ -33,28 +34,11 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         if (resolved.Failure is { } failure) return failure;
         var scope = resolved.Value!;
         var (spec, _) = await DefaultPipeline.CurrentAsync(db, ct);
-        var order = new StageOrder(spec);
-        var keys = spec.Stages.Select(s => s.Key).ToList();
-        var start = scope.Start;
-
-        // A deal counts once per stage: by its stay there whose previous entry into the stage lies before the period.
-        // That first stay in the period also saw every stage the deal entered since, so it alone answers both rates.
-        var reachedQuery =
-            from v in EnteredInPeriod(db, scope, user, keys)
-            let first = v.PreviousEntryAt == null || v.PreviousEntryAt < start
-            group new { v, first } by v.StageKey into g
-            select new
-            {
-                StageKey = g.Key,
-                Count = g.Sum(x => x.first ? 1 : 0),
-                Fen = g.Where(x => x.first).Sum(x => (long?)EF.Property<long?>(x.v, nameof(StageVisit.DealAmount))),
-                Converted = g.Sum(x => x.first && StageOrder.WentLater(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
-                Next = g.Sum(x => x.first && StageOrder.WentNext(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
-                DwellCount = g.Count(x => x.v.DwellSeconds != null),
-                DwellSeconds = g.Sum(x => x.v.DwellSeconds) ?? 0,
-            };
-        var reached = (await order.Inline(reachedQuery).ToListAsync(ct)).ToDictionary(r => r.StageKey);
-        var medians = await MediansAsync(Dwell(db, scope, user, keys), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
+        // Everyone's funnel (the GM's, finance's) reads the running totals: a year of a large company is millions of
+        // stays. A team's, an owner's or a rep's reads its own stays, through the owner's index on PostgreSQL.
+        var (reached, medians) = scope.Owners is null
+            ? await FromTotalsAsync(db, scope, user, spec, ct)
+            : await FromStaysAsync(db, scope, user, spec, ct);
 
         var stages = new List<FunnelStageDto>();
         for (var i = 0; i < spec.Stages.Count; i++)
@@ -71,6 +55,95 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
                 next, last ? null : ReportRounding.Share(next, count)));
         }
         return new FunnelDto(scope.From, scope.To, stages);
+    }
+
+    /// <summary>A stage's figures before rounding: deals counted, their amount, how many went on, ended stays and their length.</summary>
+    private sealed record StageTotals(int Count, long Fen, int Converted, int Next, int DwellCount, double DwellSeconds);
+
+    private static async Task<(Dictionary<string, StageTotals>, Dictionary<string, double?>)> FromStaysAsync(PipewrightDb db, ReportScope scope,
+        CurrentUser user, PipelineSpec spec, CancellationToken ct)
+    {
+        var keys = spec.Stages.Select(s => s.Key).ToList();
+        var start = scope.Start;
+        // A deal counts once per stage: by its stay there whose previous entry into the stage lies before the period.
+        // That first stay in the period also saw every stage the deal entered since, so it alone answers both rates.
+        var reachedQuery =
+            from v in EnteredInPeriod(db, scope, user, keys)
+            let first = v.PreviousEntryAt == null || v.PreviousEntryAt < start
+            group new { v, first } by v.StageKey into g
+            select new
+            {
+                StageKey = g.Key,
+                Count = g.Sum(x => x.first ? 1 : 0),
+                Fen = g.Where(x => x.first).Sum(x => (long?)EF.Property<long?>(x.v, nameof(StageVisit.DealAmount))),
+                Converted = g.Sum(x => x.first && StageOrder.WentLater(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
+                Next = g.Sum(x => x.first && StageOrder.WentNext(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
+                DwellCount = g.Count(x => x.v.DwellSeconds != null),
+                DwellSeconds = g.Sum(x => x.v.DwellSeconds) ?? 0,
+            };
+        var reached = (await new StageOrder(spec).Inline(reachedQuery).ToListAsync(ct))
+            .ToDictionary(r => r.StageKey, r => new StageTotals(r.Count, r.Fen ?? 0, r.Converted, r.Next, r.DwellCount, r.DwellSeconds));
+        var medians = await MediansAsync(Dwell(db, scope, user, keys), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
+        return (reached, medians);
+    }
+
+    /// <summary>
+    /// The same figures from the running totals (<see cref="FunnelEntryTotal"/>, <see cref="FunnelDwellTotal"/>) of the
+    /// few day spans that make up the period: a stay counts when its previous entry lies before the period's first day.
+    /// A median needs the one or two middle durations themselves: the totals tell which half day holds each and how
+    /// many shorter ones it holds, and only that half day's stays in the period are read, in order, from an index.
+    /// </summary>
+    private static async Task<(Dictionary<string, StageTotals>, Dictionary<string, double?>)> FromTotalsAsync(PipewrightDb db, ReportScope scope,
+        CurrentUser user, PipelineSpec spec, CancellationToken ct)
+    {
+        var spans = DaySpans.Covering(scope.From.DayNumber, scope.To.DayNumber);
+        var (category, firstDay) = (scope.Category ?? "", scope.From.DayNumber);
+        var entries = await db.Set<FunnelEntryTotal>().AsNoTracking()
+            .Where(t => t.Category == category && spans.Contains(t.Span) && t.PreviousDay < firstDay)
+            .GroupBy(t => new { t.StageKey, t.EnteredSince })
+            .Select(g => new { g.Key.StageKey, g.Key.EnteredSince, Stays = g.Sum(t => t.Stays), Fen = g.Sum(t => t.Fen) })
+            .ToListAsync(ct);
+        var durations = await db.Set<FunnelDwellTotal>().AsNoTracking()
+            .Where(t => t.Category == category && spans.Contains(t.Span))
+            .GroupBy(t => new { t.StageKey, t.Bucket })
+            .Select(g => new { g.Key.StageKey, g.Key.Bucket, Stays = g.Sum(t => t.Stays), Milliseconds = g.Sum(t => t.Milliseconds) })
+            .ToListAsync(ct);
+
+        var reached = new Dictionary<string, StageTotals>();
+        foreach (var stage in spec.Stages)
+        {
+            var rows = entries.Where(e => e.StageKey == stage.Key).ToList();
+            var dwell = durations.Where(d => d.StageKey == stage.Key).ToList();
+            if (rows.Count == 0 && dwell.Count == 0) continue;
+            reached[stage.Key] = new StageTotals((int)rows.Sum(e => e.Stays), rows.Sum(e => e.Fen),
+                (int)rows.Where(e => StageOrder.Went(spec, stage.Key, e.EnteredSince, nextOnly: false)).Sum(e => e.Stays),
+                (int)rows.Where(e => StageOrder.Went(spec, stage.Key, e.EnteredSince, nextOnly: true)).Sum(e => e.Stays),
+                (int)dwell.Sum(d => d.Stays), dwell.Sum(d => d.Milliseconds) / 1000.0);
+        }
+
+        // The middle ranks (0-based) of each stage's durations, each as (half day, rank among the period's stays in it).
+        IQueryable<Stay>? middles = null;
+        foreach (var (key, totals) in reached.Where(r => r.Value.DwellCount > 0))
+        {
+            var (low, high) = ((totals.DwellCount - 1) / 2, totals.DwellCount / 2);
+            var below = 0L;
+            foreach (var bucket in durations.Where(d => d.StageKey == key && d.Stays > 0).OrderBy(d => d.Bucket))
+            {
+                var (first, last) = (Math.Max(low, below), Math.Min(high, below + bucket.Stays - 1));
+                if (first <= last)
+                {
+                    var (from, to) = (bucket.Bucket * FunnelDwellTotal.BucketSeconds, (bucket.Bucket + 1) * FunnelDwellTotal.BucketSeconds);
+                    var middle = Dwell(db, scope, user, [key]).Where(s => s.Seconds >= from && s.Seconds < to)
+                        .OrderBy(s => s.Seconds).Skip((int)(first - below)).Take((int)(last - first + 1));
+                    middles = middles is null ? middle : middles.Concat(middle);
+                }
+                below += bucket.Stays;
+                if (below > high) break;
+            }
+        }
+        var medians = middles is null ? []
+            : (await middles.ToListAsync(ct)).GroupBy(s => s.StageKey).ToDictionary(g => g.Key, g => g.Average(s => s.Seconds));
+        return (reached, medians);
     }
 
     /// <summary>The deals (in scope) with a stay in the stage that began in the period, found from the stays.</summary>
@@ -134,6 +207,14 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         public static bool WentLater(string stageKey, string enteredSince) => throw new InvalidOperationException("Only inside a funnel query");
 
         public static bool WentNext(string stageKey, string enteredSince) => throw new InvalidOperationException("Only inside a funnel query");
+
+        /// <summary>The same question asked of one row in C#, for totals grouped by <see cref="StageVisit.EnteredSince"/>.</summary>
+        public static bool Went(PipelineSpec spec, string stageKey, string enteredSince, bool nextOnly)
+        {
+            var i = spec.Stages.FindIndex(s => s.Key == stageKey);
+            return i >= 0 && spec.Stages.Skip(i + 1).Take(nextOnly ? 1 : int.MaxValue)
+                .Any(s => enteredSince.Contains(StageHistory.Mark(s.Key), StringComparison.Ordinal));
+        }
 
         private static readonly System.Reflection.MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
 

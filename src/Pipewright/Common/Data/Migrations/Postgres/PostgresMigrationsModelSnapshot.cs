@@ -1842,6 +1842,77 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.ToTable("RequirementCompletion");
                 });
 
+            modelBuilder.Entity("Pipewright.Pipeline.Rollup.FunnelDwellTotal", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Span")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StageKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Milliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Stays")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Category", "Span", "StageKey", "Bucket");
+
+                    b.ToTable("FunnelDwellTotal");
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.Rollup.FunnelEntryTotal", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Span")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StageKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("PreviousDay")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EnteredSince")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Fen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Stays")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Category", "Span", "StageKey", "PreviousDay", "EnteredSince");
+
+                    b.ToTable("FunnelEntryTotal");
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.Rollup.RollupVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupVersion");
+                });
+
             modelBuilder.Entity("Pipewright.Pipeline.StageVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1904,6 +1975,9 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OpportunityId", "EnteredAt");
+
+                    b.HasIndex("StageKey", "DwellSeconds", "EnteredAt", "DealCategory")
+                        .HasDatabaseName("IX_StageVisit_Dwell");
 
                     b.HasIndex("DealOwnerId", "StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealCategory", "EnteredSince")
                         .HasDatabaseName("IX_StageVisit_FunnelByOwner");

@@ -1831,6 +1831,77 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("RequirementCompletion");
                 });
 
+            modelBuilder.Entity("Pipewright.Pipeline.Rollup.FunnelDwellTotal", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StageKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Milliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Category", "Span", "StageKey", "Bucket");
+
+                    b.ToTable("FunnelDwellTotal");
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.Rollup.FunnelEntryTotal", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StageKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Fen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Category", "Span", "StageKey", "PreviousDay", "EnteredSince");
+
+                    b.ToTable("FunnelEntryTotal");
+                });
+
+            modelBuilder.Entity("Pipewright.Pipeline.Rollup.RollupVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupVersion");
+                });
+
             modelBuilder.Entity("Pipewright.Pipeline.StageVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1893,6 +1964,9 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OpportunityId", "EnteredAt");
+
+                    b.HasIndex("StageKey", "DwellSeconds", "EnteredAt", "DealCategory")
+                        .HasDatabaseName("IX_StageVisit_Dwell");
 
                     b.HasIndex("StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealOwnerId", "DealCategory", "EnteredSince")
                         .HasDatabaseName("IX_StageVisit_Funnel");
