@@ -14,8 +14,8 @@ using Pipewright.Organisation;
 using Pipewright.Pipeline;
 using Pipewright.Pipeline.Configuration;
 using Pipewright.Pipeline.CreateOpportunity;
-using Pipewright.Pipeline.Rollup;
 using Pipewright.Quotes;
+using Pipewright.Reports;
 using Pipewright.Tasks;
 using Activity = Pipewright.Activities.Activity;
 
@@ -114,10 +114,10 @@ internal static class Generate
         Console.WriteLine($"indexes and statistics  {indexing.Elapsed.TotalSeconds:F1} s");
         progress.Print();
         await CheckAsync(db);
-        // The rows went in without the change tracker, so the funnel's running totals are counted from them once.
+        // The rows went in without the change tracker, so the reports' running totals are counted from them once.
         var counting = Stopwatch.StartNew();
-        await FunnelTotalsChange.RebuildAsync(factory, force: true, default);
-        Console.WriteLine($"funnel totals  {counting.Elapsed.TotalSeconds:F1} s");
+        await ReportTotals.RebuildAsync(factory, force: true, default);
+        Console.WriteLine($"report totals  {counting.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"""
             total {total.Elapsed.TotalSeconds:F1} s
             sign in as admin / {AdminPassword}, zhoujianguo (general manager) / {Password}, chenjing (华东区) / {Password}

@@ -18,7 +18,6 @@ using Pipewright.Notifications;
 using Pipewright.Organisation;
 using Pipewright.Organisation.SignIn;
 using Pipewright.Pipeline;
-using Pipewright.Pipeline.Rollup;
 using Pipewright.PublicPool;
 using Pipewright.Quotes;
 using Pipewright.Reports;
@@ -87,7 +86,7 @@ app.MapEffectivenessFiles();
 app.MapPipewrightUi<App>();
 
 await DatabaseSetup.MigrateAsync(app.Services);
-await FunnelTotalsChange.RebuildAsync(app.Services.GetRequiredService<IDbContextFactory<PipewrightDb>>(), force: false, default);
+await ReportTotals.RebuildAsync(app.Services.GetRequiredService<IDbContextFactory<PipewrightDb>>(), force: false, default);
 await OrganisationModule.BootstrapAsync(app.Services, app.Configuration, app.Logger);
 if (loadDemo) await app.Services.GetRequiredService<DemoCompany>().LoadAsync(app.Logger);
 app.LogWhereToFind();

@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pipewright.Common.Api;
 using Pipewright.Common.Auth;
+using Pipewright.Common.Data;
+using Pipewright.Pipeline.Rollup;
 using Pipewright.Reports.Baseline;
 using Pipewright.Reports.Drilldown;
 using Pipewright.Reports.Effectiveness;
@@ -12,11 +16,22 @@ using Pipewright.Reports.WinLoss;
 
 namespace Pipewright.Reports;
 
+/// <summary>The reports' running totals (funnel, effectiveness), counted afresh at start when new and by data generators.</summary>
+public static class ReportTotals
+{
+    public static async Task RebuildAsync(IDbContextFactory<PipewrightDb> dbFactory, bool force, CancellationToken ct)
+    {
+        await FunnelTotalsChange.RebuildAsync(dbFactory, force, ct);
+        await EffectivenessTotalsChange.RebuildAsync(dbFactory, force, ct);
+    }
+}
+
 public static class ReportsModule
 {
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddScoped<ReportScopes>();
+        services.AddSingleton<IInterceptor, EffectivenessTotalsInterceptor>();
         services.AddScoped<FunnelReportHandler>();
         services.AddScoped<EffectivenessReportHandler>();
         services.AddScoped<WinLossReportHandler>();

@@ -31,7 +31,6 @@ public static class DatabaseSetup
         services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => BuildOptions(sp, configuration));
         services.AddSingleton<IDbContextFactory<PipewrightDb>, PipewrightDbFactory>();
-        services.AddSingleton<IInterceptor, SaveTransactionInterceptor>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PipewrightDb>>().CreateDbContext());
         return services;
     }
@@ -41,7 +40,8 @@ public static class DatabaseSetup
         var provider = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
         var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
         // Business areas hook into saving through EF interceptors they register (Pipeline: the stay history).
-        var builder = new DbContextOptionsBuilder<PipewrightDb>().AddInterceptors(sp.GetServices<IInterceptor>());
+        // The save transaction's interceptor comes last: it commits after every other one has written its rows.
+        var builder = new DbContextOptionsBuilder<PipewrightDb>().AddInterceptors(sp.GetServices<IInterceptor>().Append(new SaveTransactionInterceptor()));
         var connectionString = configuration.GetConnectionString("Default");
         if (provider == DatabaseProvider.Postgres)
         {

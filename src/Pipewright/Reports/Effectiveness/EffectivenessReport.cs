@@ -5,6 +5,7 @@ using Pipewright.Common.Auth;
 using Pipewright.Common.Data;
 using Pipewright.Customers;
 using Pipewright.Pipeline;
+using Pipewright.Pipeline.Rollup;
 using Pipewright.Reports.Baseline;
 using Pipewright.Tasks;
 
@@ -89,7 +90,26 @@ public sealed class EffectivenessReportHandler(IDbContextFactory<PipewrightDb> d
             && deals.Any(o => o.Id == t.OpportunityId));
     }
 
+    /// <summary>A period's counts and sums before rounding; averages in seconds or minutes.</summary>
+    private sealed record Figures(int WonCount, double? CycleSeconds, int LeadCount, int LeadsWon, int Responded, double? ResponseMinutes,
+        int DueCount, int OnTime, List<(int Order, int Count, double Seconds)> Steps, long Required, long Filled);
+
     public static async Task<EffectivenessFiguresDto> FiguresAsync(PipewrightDb db, ReportScope scope, CurrentUser user, CancellationToken ct)
+    {
+        // Everyone's figures come from the running totals; a team's, an owner's or a rep's from their own records.
+        var f = scope.Owners is null ? await FromTotalsAsync(db, scope, user, ct) : await FromRecordsAsync(db, scope, user, ct);
+        var stepCount = f.Steps.Sum(s => s.Count);
+        double? stepSeconds = stepCount == 0 ? null : f.Steps.Sum(s => s.Seconds * s.Count) / stepCount;
+        return new EffectivenessFiguresDto(scope.From, scope.To,
+            ReportRounding.Days(f.CycleSeconds), f.WonCount,
+            ReportRounding.Share(f.LeadsWon, f.LeadCount), f.LeadCount, f.LeadsWon,
+            ReportRounding.Share(f.OnTime, f.DueCount), f.DueCount, f.OnTime,
+            f.ResponseMinutes is { } m ? ReportRounding.Hours(m * 60) : null, f.Responded,
+            ReportRounding.Hours(stepSeconds), stepCount, [.. f.Steps.Select(s => new ApprovalStepHoursDto(s.Order, ReportRounding.Hours(s.Seconds), s.Count))],
+            ReportRounding.Share(f.Filled, f.Required), (int)f.Required, (int)f.Filled);
+    }
+
+    private static async Task<Figures> FromRecordsAsync(PipewrightDb db, ReportScope scope, CurrentUser user, CancellationToken ct)
     {
         var (start, end) = (scope.Start, scope.End);
 
@@ -97,7 +117,6 @@ public sealed class EffectivenessReportHandler(IDbContextFactory<PipewrightDb> d
         var won = await WonInPeriod(db, scope, user).GroupBy(o => 1)
             .Select(g => new { Count = g.Count(), Seconds = g.Average(o => SqlTime.Seconds(o.ClosedAt) - SqlTime.Seconds(o.CreatedAt)) })
             .SingleOrDefaultAsync(ct);
-        var (wonCount, cycle) = (won?.Count ?? 0, won?.Seconds);
 
         var opportunities = db.Opportunities;
         var leads = await scope.Leads(db, user).Where(l => l.CreatedAt >= start && l.CreatedAt < end).GroupBy(l => 1)
@@ -109,29 +128,63 @@ public sealed class EffectivenessReportHandler(IDbContextFactory<PipewrightDb> d
                 Minutes = g.Average(l => (double?)l.FirstResponseMinutes),
             })
             .SingleOrDefaultAsync(ct);
-        var (leadCount, leadsWon, respondedCount, responseMinutes) = (leads?.Count ?? 0, leads?.Won ?? 0, leads?.Responded ?? 0, leads?.Minutes);
 
         var due = await TechRequestsDue(db, scope, user).GroupBy(t => 1)
             .Select(g => new { Count = g.Count(), OnTime = g.Count(t => t.Status == TechTaskStatus.Done && t.CompletedAt <= t.DueAt) })
             .SingleOrDefaultAsync(ct);
-        var (dueCount, onTime) = (due?.Count ?? 0, due?.OnTime ?? 0);
 
-        var steps = ApprovalSteps(db, scope, user);
-        var byStep = await steps.GroupBy(s => s.Order)
+        var byStep = await ApprovalSteps(db, scope, user).GroupBy(s => s.Order)
             .Select(g => new { Order = g.Key, Count = g.Count(), Seconds = g.Average(s => SqlTime.Seconds(s.CompletedAt) - SqlTime.Seconds(s.ActivatedAt)) })
             .OrderBy(g => g.Order).ToListAsync(ct);
-        var stepCount = byStep.Sum(s => s.Count);
-        double? stepSeconds = stepCount == 0 ? null : byStep.Sum(s => s.Seconds!.Value * s.Count) / stepCount;
 
         var (required, filled) = await CompletenessAsync(db, scope, user, ct);
+        return new Figures(won?.Count ?? 0, won?.Seconds, leads?.Count ?? 0, leads?.Won ?? 0, leads?.Responded ?? 0, leads?.Minutes,
+            due?.Count ?? 0, due?.OnTime ?? 0, [.. byStep.Select(s => (s.Order, s.Count, s.Seconds!.Value))], required, filled);
+    }
 
-        return new EffectivenessFiguresDto(scope.From, scope.To,
-            ReportRounding.Days(cycle), wonCount,
-            ReportRounding.Share(leadsWon, leadCount), leadCount, leadsWon,
-            ReportRounding.Share(onTime, dueCount), dueCount, onTime,
-            responseMinutes is { } m ? ReportRounding.Hours(m * 60) : null, respondedCount,
-            ReportRounding.Hours(stepSeconds), stepCount, [.. byStep.Select(s => new ApprovalStepHoursDto(s.Order, ReportRounding.Hours(s.Seconds), s.Count))],
-            ReportRounding.Share(filled, required), (int)required, (int)filled);
+    /// <summary>
+    /// The same figures from <see cref="EffectivenessTotal"/> over the few day spans that make up the period. Technical
+    /// requests count once due and past: the spans cover the period up to yesterday, and today's requests due by now
+    /// are read from the records.
+    /// </summary>
+    private static async Task<Figures> FromTotalsAsync(PipewrightDb db, ReportScope scope, CurrentUser user, CancellationToken ct)
+    {
+        var spans = DaySpans.Covering(scope.From.DayNumber, scope.To.DayNumber);
+        var today = ChinaTime.DateOf(scope.Now);
+        var lastTaskDay = scope.To < today ? scope.To : today.AddDays(-1);
+        var taskSpans = scope.From <= lastTaskDay ? DaySpans.Covering(scope.From.DayNumber, lastTaskDay.DayNumber) : [];
+        var category = scope.Category ?? "";
+        var byCategory = EffectivenessMeasure.ByCategory;
+        var (task, step) = (EffectivenessMeasure.Task, EffectivenessMeasure.Step);
+        var totals = await db.Set<EffectivenessTotal>().AsNoTracking()
+            .Where(t => (byCategory.Contains(t.Measure) ? t.Category == category : t.Category == "")
+                && (t.Measure == task ? taskSpans.Contains(t.Span) : spans.Contains(t.Span)))
+            .GroupBy(t => new { t.Measure, t.Part })
+            .Select(g => new
+            {
+                g.Key.Measure, g.Key.Part, Count = g.Sum(t => t.Count), Matched = g.Sum(t => t.Matched), Milliseconds = g.Sum(t => t.Milliseconds),
+                Responded = g.Sum(t => t.Responded), ResponseMinutes = g.Sum(t => t.ResponseMinutes),
+            })
+            .ToListAsync(ct);
+        var none = new { Measure = "", Part = 0, Count = 0L, Matched = 0L, Milliseconds = 0L, Responded = 0L, ResponseMinutes = 0L };
+        var of = (string measure) => totals.SingleOrDefault(t => t.Measure == measure && t.Part == 0) ?? none;
+
+        var (won, leads, due) = (of(EffectivenessMeasure.Won), of(EffectivenessMeasure.Lead), of(task));
+        var (dueCount, onTime) = (due.Count, due.Matched);
+        if (scope.From <= today && today <= scope.To)
+        {
+            var dueToday = await TechRequestsDue(db, scope.For(today, today), user).GroupBy(t => 1)
+                .Select(g => new { Count = g.Count(), OnTime = g.Count(t => t.Status == TechTaskStatus.Done && t.CompletedAt <= t.DueAt) })
+                .SingleOrDefaultAsync(ct);
+            (dueCount, onTime) = (dueCount + (dueToday?.Count ?? 0), onTime + (dueToday?.OnTime ?? 0));
+        }
+        var steps = totals.Where(t => t.Measure == step && t.Count > 0).OrderBy(t => t.Part)
+            .Select(t => (t.Part, (int)t.Count, t.Milliseconds / 1000.0 / t.Count)).ToList();
+        var fields = new[] { (EffectivenessMeasure.Customer, 5), (EffectivenessMeasure.Contact, 2), (EffectivenessMeasure.Deal, 4) };
+        return new Figures((int)won.Count, won.Count == 0 ? null : won.Milliseconds / 1000.0 / won.Count,
+            (int)leads.Count, (int)leads.Matched, (int)leads.Responded, leads.Responded == 0 ? null : (double)leads.ResponseMinutes / leads.Responded,
+            (int)dueCount, (int)onTime, steps,
+            fields.Sum(f => of(f.Item1).Count * f.Item2), fields.Sum(f => of(f.Item1).Matched));
     }
 
     /// <summary>Decided steps (approved or rejected) of approvals whose owner is in scope, decided in the period.</summary>

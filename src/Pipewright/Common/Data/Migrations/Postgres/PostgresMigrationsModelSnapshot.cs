@@ -2319,6 +2319,42 @@ namespace Pipewright.Common.Data.Migrations.Postgres
                     b.ToTable("WeeklySummaryRun");
                 });
 
+            modelBuilder.Entity("Pipewright.Reports.Effectiveness.EffectivenessTotal", b =>
+                {
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Span")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Matched")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Milliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Responded")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResponseMinutes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Measure", "Category", "Span", "Part");
+
+                    b.ToTable("EffectivenessTotal");
+                });
+
             modelBuilder.Entity("Pipewright.Tasks.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")

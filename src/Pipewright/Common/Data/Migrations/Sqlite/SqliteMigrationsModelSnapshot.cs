@@ -2305,6 +2305,42 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
                     b.ToTable("WeeklySummaryRun");
                 });
 
+            modelBuilder.Entity("Pipewright.Reports.Effectiveness.EffectivenessTotal", b =>
+                {
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Milliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Responded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Measure", "Category", "Span", "Part");
+
+                    b.ToTable("EffectivenessTotal");
+                });
+
             modelBuilder.Entity("Pipewright.Tasks.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
