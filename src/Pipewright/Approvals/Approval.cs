@@ -54,6 +54,8 @@ public sealed class Approval : IAudited, Common.Data.IVersioned
             a.Property(x => x.DecisionComment).HasMaxLength(ApprovalLimits.Comment);
             a.HasIndex(x => new { x.SubjectType, x.SubjectId });
             a.HasIndex(x => new { x.Status, x.SubmittedAt });
+            // Reports: a team's or an owner's approval steps are found from their approvals.
+            a.HasIndex(x => x.OwnerId);
             a.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.ApprovalId).OnDelete(DeleteBehavior.Cascade);
         }
     }

@@ -73,26 +73,15 @@ public sealed class StageVisit : IAudited
             {
                 x.StageKey, x.EnteredAt, x.PreviousEntryAt, x.DwellSeconds, x.DealAmount, x.DealOwnerId, x.DealCategory, x.EnteredSince,
             }).HasDatabaseName("IX_StageVisit_Funnel");
-            // A median's exact value: the stays of one stage whose durations lie in the half day that holds it, in order.
-            v.HasIndex(x => new { x.StageKey, x.DwellSeconds, x.EnteredAt, x.DealCategory }).HasDatabaseName("IX_StageVisit_Dwell");
-            v.HasOne<Opportunity>().WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
-        }
-    }
-
-    /// <summary>
-    /// On PostgreSQL a team's, a region's or one owner's funnel reads its own stays from an index led by the owner: at L
-    /// (100 companies), 华东区's year went from 1.9 s to 40 ms. SQLite, without table statistics, took that index for a
-    /// team's funnel at S too, where it is the slower one (29 → 69 ms), so SQLite keeps the one above alone.
-    /// </summary>
-    public sealed class ProviderConfiguration : IProviderModelConfiguration
-    {
-        public void Configure(ModelBuilder builder, bool postgres)
-        {
-            if (!postgres) return;
-            builder.Entity<StageVisit>().HasIndex(x => new
+            // A team's, a region's or one owner's funnel reads its own stays from an index led by the owner: at L (100
+            // companies), 华东区's year went from 1.9 s to 46 ms on PostgreSQL and from 200 to 6 ms on SQLite.
+            v.HasIndex(x => new
             {
                 x.DealOwnerId, x.StageKey, x.EnteredAt, x.PreviousEntryAt, x.DwellSeconds, x.DealAmount, x.DealCategory, x.EnteredSince,
             }).HasDatabaseName("IX_StageVisit_FunnelByOwner");
+            // A median's exact value: the stays of one stage whose durations lie in the half day that holds it, in order.
+            v.HasIndex(x => new { x.StageKey, x.DwellSeconds, x.EnteredAt, x.DealCategory }).HasDatabaseName("IX_StageVisit_Dwell");
+            v.HasOne<Opportunity>().WithMany().HasForeignKey(x => x.OpportunityId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

@@ -81,13 +81,18 @@ public sealed class EffectivenessReportHandler(IDbContextFactory<PipewrightDb> d
         return scope.Opportunities(db, user).Where(o => o.Status == OpportunityStatus.Won && o.ClosedAt >= start && o.ClosedAt < end);
     }
 
-    /// <summary>Technical requests of deals in scope that fell due in the period (and by now), not cancelled.</summary>
+    /// <summary>
+    /// Technical requests of deals in scope that fell due in the period (and by now), not cancelled. Written as a join
+    /// from the deals: a team's or an owner's deals then lead (SQLite at L: a team's year no longer probes every
+    /// request of the period for its deal).
+    /// </summary>
     public static IQueryable<TechTask> TechRequestsDue(PipewrightDb db, ReportScope scope, CurrentUser user)
     {
         var (start, end, now) = (scope.Start, scope.End, scope.Now);
-        var deals = scope.Opportunities(db, user);
-        return db.TechTasks.AsNoTracking().Where(t => t.Status != TechTaskStatus.Cancelled && t.DueAt >= start && t.DueAt < end && t.DueAt <= now
-            && deals.Any(o => o.Id == t.OpportunityId));
+        return from o in scope.Opportunities(db, user)
+               join t in db.TechTasks.AsNoTracking() on o.Id equals t.OpportunityId
+               where t.Status != TechTaskStatus.Cancelled && t.DueAt >= start && t.DueAt < end && t.DueAt <= now
+               select t;
     }
 
     /// <summary>A period's counts and sums before rounding; averages in seconds or minutes.</summary>
@@ -198,8 +203,11 @@ public sealed class EffectivenessReportHandler(IDbContextFactory<PipewrightDb> d
             approvals = approvals.Where(a => visible.Contains(a.OwnerId));
         }
         if (scope.Owners is { } owners) approvals = approvals.Where(a => owners.Contains(a.OwnerId));
-        return db.ApprovalSteps.AsNoTracking().Where(s => (s.Status == StepStatus.Approved || s.Status == StepStatus.Rejected)
-            && s.ActivatedAt != null && s.CompletedAt >= start && s.CompletedAt < end && approvals.Any(a => a.Id == s.ApprovalId));
+        // A join from the approvals, like the requests above: the owners' approvals lead (index on the owner).
+        return from a in approvals
+               join s in db.ApprovalSteps.AsNoTracking() on a.Id equals s.ApprovalId
+               where (s.Status == StepStatus.Approved || s.Status == StepStatus.Rejected) && s.ActivatedAt != null && s.CompletedAt >= start && s.CompletedAt < end
+               select s;
     }
 
     /// <summary>Required fields of customers (5), their contacts (2) and deals (4) created in the period; docs/metrics.md §10.</summary>

@@ -60,20 +60,30 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
     /// <summary>A stage's figures before rounding: deals counted, their amount, how many went on, ended stays and their length.</summary>
     private sealed record StageTotals(int Count, long Fen, int Converted, int Next, int DwellCount, double DwellSeconds);
 
+    /// <summary>How many of a stage's ended stays in the period lasted [Bucket, Bucket + 1) × <see cref="FunnelDwellTotal.BucketSeconds"/>.</summary>
+    private sealed record Durations(string StageKey, int Bucket, long Stays);
+
     private static async Task<(Dictionary<string, StageTotals>, Dictionary<string, double?>)> FromStaysAsync(PipewrightDb db, ReportScope scope,
         CurrentUser user, PipelineSpec spec, CancellationToken ct)
     {
-        var keys = spec.Stages.Select(s => s.Key).ToList();
+        // SQLite's sampled statistics (PRAGMA analysis_limit) put ~1,000 stays behind each stage key where there are
+        // millions, so a condition on the stage would make it read the period's stays of everyone from the stage's
+        // index instead of the owners' own stays from theirs (L: 6 ms against 200): there the stage is not asked, and
+        // stays of stages no longer in the funnel are left out below.
+        var keys = db.IsPostgres ? spec.Stages.Select(s => s.Key).ToList() : null;
         var start = scope.Start;
+        var bucketSeconds = FunnelDwellTotal.BucketSeconds;
         // A deal counts once per stage: by its stay there whose previous entry into the stage lies before the period.
         // That first stay in the period also saw every stage the deal entered since, so it alone answers both rates.
+        // Grouped by half days of duration too: they say where each median lies.
         var reachedQuery =
             from v in EnteredInPeriod(db, scope, user, keys)
             let first = v.PreviousEntryAt == null || v.PreviousEntryAt < start
-            group new { v, first } by v.StageKey into g
+            group new { v, first } by new { v.StageKey, Bucket = v.DwellSeconds == null ? -1 : (int)Math.Floor(v.DwellSeconds.Value / bucketSeconds) } into g
             select new
             {
-                StageKey = g.Key,
+                g.Key.StageKey,
+                g.Key.Bucket,
                 Count = g.Sum(x => x.first ? 1 : 0),
                 Fen = g.Where(x => x.first).Sum(x => (long?)EF.Property<long?>(x.v, nameof(StageVisit.DealAmount))),
                 Converted = g.Sum(x => x.first && StageOrder.WentLater(x.v.StageKey, x.v.EnteredSince) ? 1 : 0),
@@ -81,17 +91,16 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
                 DwellCount = g.Count(x => x.v.DwellSeconds != null),
                 DwellSeconds = g.Sum(x => x.v.DwellSeconds) ?? 0,
             };
-        var reached = (await new StageOrder(spec).Inline(reachedQuery).ToListAsync(ct))
-            .ToDictionary(r => r.StageKey, r => new StageTotals(r.Count, r.Fen ?? 0, r.Converted, r.Next, r.DwellCount, r.DwellSeconds));
-        var medians = await MediansAsync(Dwell(db, scope, user, keys), reached.ToDictionary(d => d.Key, d => d.Value.DwellCount), ct);
-        return (reached, medians);
+        var rows = (await new StageOrder(spec).Inline(reachedQuery).ToListAsync(ct)).Where(r => spec.Stage(r.StageKey) is not null).ToList();
+        var reached = rows.GroupBy(r => r.StageKey).ToDictionary(g => g.Key, g => new StageTotals(g.Sum(r => r.Count), g.Sum(r => r.Fen ?? 0),
+            g.Sum(r => r.Converted), g.Sum(r => r.Next), g.Sum(r => r.DwellCount), g.Sum(r => r.DwellSeconds)));
+        var durations = rows.Where(r => r.Bucket >= 0).Select(r => new Durations(r.StageKey, r.Bucket, r.DwellCount)).ToList();
+        return (reached, await MediansAsync(db, scope, user, reached, durations, ct));
     }
 
     /// <summary>
     /// The same figures from the running totals (<see cref="FunnelEntryTotal"/>, <see cref="FunnelDwellTotal"/>) of the
     /// few day spans that make up the period: a stay counts when its previous entry lies before the period's first day.
-    /// A median needs the one or two middle durations themselves: the totals tell which half day holds each and how
-    /// many shorter ones it holds, and only that half day's stays in the period are read, in order, from an index.
     /// </summary>
     private static async Task<(Dictionary<string, StageTotals>, Dictionary<string, double?>)> FromTotalsAsync(PipewrightDb db, ReportScope scope,
         CurrentUser user, PipelineSpec spec, CancellationToken ct)
@@ -103,7 +112,7 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
             .GroupBy(t => new { t.StageKey, t.EnteredSince })
             .Select(g => new { g.Key.StageKey, g.Key.EnteredSince, Stays = g.Sum(t => t.Stays), Fen = g.Sum(t => t.Fen) })
             .ToListAsync(ct);
-        var durations = await db.Set<FunnelDwellTotal>().AsNoTracking()
+        var dwell = await db.Set<FunnelDwellTotal>().AsNoTracking()
             .Where(t => t.Category == category && spans.Contains(t.Span))
             .GroupBy(t => new { t.StageKey, t.Bucket })
             .Select(g => new { g.Key.StageKey, g.Key.Bucket, Stays = g.Sum(t => t.Stays), Milliseconds = g.Sum(t => t.Milliseconds) })
@@ -113,15 +122,26 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         foreach (var stage in spec.Stages)
         {
             var rows = entries.Where(e => e.StageKey == stage.Key).ToList();
-            var dwell = durations.Where(d => d.StageKey == stage.Key).ToList();
-            if (rows.Count == 0 && dwell.Count == 0) continue;
+            var ended = dwell.Where(d => d.StageKey == stage.Key).ToList();
+            if (rows.Count == 0 && ended.Count == 0) continue;
             reached[stage.Key] = new StageTotals((int)rows.Sum(e => e.Stays), rows.Sum(e => e.Fen),
                 (int)rows.Where(e => StageOrder.Went(spec, stage.Key, e.EnteredSince, nextOnly: false)).Sum(e => e.Stays),
                 (int)rows.Where(e => StageOrder.Went(spec, stage.Key, e.EnteredSince, nextOnly: true)).Sum(e => e.Stays),
-                (int)dwell.Sum(d => d.Stays), dwell.Sum(d => d.Milliseconds) / 1000.0);
+                (int)ended.Sum(d => d.Stays), ended.Sum(d => d.Milliseconds) / 1000.0);
         }
+        var durations = dwell.Select(d => new Durations(d.StageKey, d.Bucket, d.Stays)).ToList();
+        return (reached, await MediansAsync(db, scope, user, reached, durations, ct));
+    }
 
-        // The middle ranks (0-based) of each stage's durations, each as (half day, rank among the period's stays in it).
+    /// <summary>
+    /// Each stage's median (docs/metrics.md §3) needs its one or two middle durations themselves. The half days of
+    /// duration tell which half day holds each middle rank and how many shorter stays lie below it; only that half
+    /// day's stays in the period are then read, in order, from an index: all stages in one UNION ALL, and the list of
+    /// durations never leaves the database.
+    /// </summary>
+    private static async Task<Dictionary<string, double?>> MediansAsync(PipewrightDb db, ReportScope scope, CurrentUser user,
+        Dictionary<string, StageTotals> reached, List<Durations> durations, CancellationToken ct)
+    {
         IQueryable<Stay>? middles = null;
         foreach (var (key, totals) in reached.Where(r => r.Value.DwellCount > 0))
         {
@@ -133,7 +153,7 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
                 if (first <= last)
                 {
                     var (from, to) = (bucket.Bucket * FunnelDwellTotal.BucketSeconds, (bucket.Bucket + 1) * FunnelDwellTotal.BucketSeconds);
-                    var middle = Dwell(db, scope, user, [key]).Where(s => s.Seconds >= from && s.Seconds < to)
+                    var middle = Dwell(db, scope, user, key).Where(s => s.Seconds >= from && s.Seconds < to)
                         .OrderBy(s => s.Seconds).Skip((int)(first - below)).Take((int)(last - first + 1));
                     middles = middles is null ? middle : middles.Concat(middle);
                 }
@@ -141,9 +161,8 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
                 if (below > high) break;
             }
         }
-        var medians = middles is null ? []
+        return middles is null ? []
             : (await middles.ToListAsync(ct)).GroupBy(s => s.StageKey).ToDictionary(g => g.Key, g => g.Average(s => s.Seconds));
-        return (reached, medians);
     }
 
     /// <summary>The deals (in scope) with a stay in the stage that began in the period, found from the stays.</summary>
@@ -163,10 +182,12 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         return scope.Opportunities(db, user).Where(o => converted.Contains(o.Id));
     }
 
-    private static IQueryable<StageVisit> EnteredInPeriod(PipewrightDb db, ReportScope scope, CurrentUser user, List<string> stageKeys)
+    /// <summary>The stays in scope that began in the period, of the given stages (null: of every stage).</summary>
+    private static IQueryable<StageVisit> EnteredInPeriod(PipewrightDb db, ReportScope scope, CurrentUser user, List<string>? stageKeys)
     {
         var (start, end) = (scope.Start, scope.End);
-        return scope.Stays(db, user).Where(v => stageKeys.Contains(v.StageKey) && v.EnteredAt >= start && v.EnteredAt < end);
+        var stays = scope.Stays(db, user).Where(v => v.EnteredAt >= start && v.EnteredAt < end);
+        return stageKeys is null ? stays : stays.Where(v => stageKeys.Contains(v.StageKey));
     }
 
     private sealed class Stay
@@ -175,27 +196,11 @@ public sealed class FunnelReportHandler(IDbContextFactory<PipewrightDb> dbFactor
         public double? Seconds { get; init; }
     }
 
-    /// <summary>Stays that ended by a move to another stage; a lost deal's last stay measures giving up, not getting through.</summary>
-    private static IQueryable<Stay> Dwell(PipewrightDb db, ReportScope scope, CurrentUser user, List<string> keys) =>
-        from v in EnteredInPeriod(db, scope, user, keys)
-        where v.DwellSeconds != null
+    /// <summary>A stage's stays that ended by a move to another stage; a lost deal's last stay measures giving up, not getting through.</summary>
+    private static IQueryable<Stay> Dwell(PipewrightDb db, ReportScope scope, CurrentUser user, string stageKey) =>
+        from v in EnteredInPeriod(db, scope, user, null)
+        where v.StageKey == stageKey && v.DwellSeconds != null
         select new Stay { StageKey = v.StageKey, Seconds = v.DwellSeconds };
-
-    /// <summary>
-    /// Each stage's median from its sorted durations, all stages in one UNION ALL: the one or two middle values per
-    /// stage leave the database, never the list (docs/metrics.md §3).
-    /// </summary>
-    private static async Task<Dictionary<string, double?>> MediansAsync(IQueryable<Stay> stays, Dictionary<string, int> counts, CancellationToken ct)
-    {
-        IQueryable<Stay>? middles = null;
-        foreach (var (key, n) in counts.Where(c => c.Value > 0))
-        {
-            var middle = stays.Where(s => s.StageKey == key).OrderBy(s => s.Seconds).Skip((n - 1) / 2).Take(n % 2 == 1 ? 1 : 2);
-            middles = middles is null ? middle : middles.Concat(middle);
-        }
-        if (middles is null) return [];
-        return (await middles.ToListAsync(ct)).GroupBy(s => s.StageKey).ToDictionary(g => g.Key, g => g.Average(s => s.Seconds));
-    }
 
     /// <summary>
     /// "Went on to a later stage" and "went on to the next stage" of a stay, written into the query as a CASE over the

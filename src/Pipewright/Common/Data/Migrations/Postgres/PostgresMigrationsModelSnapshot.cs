@@ -312,6 +312,8 @@ namespace Pipewright.Common.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("SubjectType", "SubjectId");

@@ -302,6 +302,8 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.HasIndex("SubjectType", "SubjectId");
@@ -1967,6 +1969,9 @@ namespace Pipewright.Common.Data.Migrations.Sqlite
 
                     b.HasIndex("StageKey", "DwellSeconds", "EnteredAt", "DealCategory")
                         .HasDatabaseName("IX_StageVisit_Dwell");
+
+                    b.HasIndex("DealOwnerId", "StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealCategory", "EnteredSince")
+                        .HasDatabaseName("IX_StageVisit_FunnelByOwner");
 
                     b.HasIndex("StageKey", "EnteredAt", "PreviousEntryAt", "DwellSeconds", "DealAmount", "DealOwnerId", "DealCategory", "EnteredSince")
                         .HasDatabaseName("IX_StageVisit_Funnel");
