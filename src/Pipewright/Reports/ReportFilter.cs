@@ -75,8 +75,6 @@ public sealed record ReportScope(DateOnly From, DateOnly To, DateTimeOffset Star
 
     public static DateTimeOffset StartOf(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ChinaTime.Zone).DateTime);
 }
 
 public sealed class ReportScopes(TimeProvider clock)
@@ -92,7 +90,7 @@ public sealed class ReportScopes(TimeProvider clock)
     {
         if (!MayRead(user)) return Failure.Forbidden();
         var now = clock.GetUtcNow();
-        var to = filter.To ?? ReportScope.Today(now);
+        var to = filter.To ?? ChinaTime.DateOf(now);
         var from = filter.From ?? to.AddDays(1 - ReportFilter.DefaultDays);
         if (from > to) return Failure.Invalid("from", "reports.filter.toBeforeFrom");
 

@@ -50,9 +50,6 @@ public abstract class PipewrightDb(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PipewrightDb).Assembly);
-        foreach (var type in typeof(PipewrightDb).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProviderModelConfiguration).IsAssignableFrom(t)))
-            ((IProviderModelConfiguration)Activator.CreateInstance(type)!).Configure(builder, IsPostgres);
         SqlTime.Register(builder, IsPostgres);
 
         builder.Entity<AppUser>(u =>
@@ -90,15 +87,6 @@ public abstract class PipewrightDb(DbContextOptions options)
             if (IsPostgres) s.Property(x => x.Term).UseCollation("C");
         });
     }
-}
-
-/// <summary>
-/// Model settings that differ by provider, such as an index only one of them profits from. Found in the assembly and
-/// applied like <see cref="IEntityTypeConfiguration{TEntity}"/>; each provider's migrations then carry their own.
-/// </summary>
-public interface IProviderModelConfiguration
-{
-    void Configure(ModelBuilder builder, bool postgres);
 }
 
 /// <summary>Who did it: a signed-in user, or the system (start-up, jobs, demo data).</summary>

@@ -41,7 +41,7 @@ public sealed class ForecastReportHandler(IDbContextFactory<PipewrightDb> dbFact
     public static ReportFilter WithDefaults(ReportFilter filter, ReportScopes scopes)
     {
         if (filter.From is not null || filter.To is not null) return filter;
-        var today = ReportScope.Today(scopes.Now);
+        var today = ChinaTime.DateOf(scopes.Now);
         var first = new DateOnly(today.Year, today.Month, 1);
         return filter with { From = first, To = first.AddMonths(DefaultMonths).AddDays(-1) };
     }
