@@ -6,7 +6,8 @@
 #   bench/reports.sh postgres DATABASE               # S in that PostgreSQL database (dropped and refilled)
 #   COMPANIES=100 bench/reports.sh sqlite DATA_DIR   # L: 100 companies' worth in one database
 #
-# Generates the data with Pipewright.Bench.ReportsData unless REUSE=1 (then the data must be there), then for each
+# Generates the data with Pipewright.Bench.ReportsData unless REUSE=1 (then the data must be there; data of an older
+# build gets this build's migrations and report totals at the app's first start, minutes at L), then for each
 # scenario starts the app afresh, signs in as the general manager zhoujianguo and runs `measure`: the scenario's
 # first request after the start (cold: JIT, EF query compilation, connection pool, the database's own caches; the
 # OS page cache is not dropped) and WARM more one after the other (p50, p95). Everything it starts, it stops.
