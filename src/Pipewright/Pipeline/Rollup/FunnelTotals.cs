@@ -70,22 +70,6 @@ public sealed class FunnelDwellTotal
     }
 }
 
-/// <summary>Which version of a set of running totals the database holds; a new version is rebuilt from the records at start.</summary>
-public sealed class RollupVersion
-{
-    public string Name { get; set; } = "";
-    public int Version { get; set; }
-
-    public sealed class Configuration : IEntityTypeConfiguration<RollupVersion>
-    {
-        public void Configure(EntityTypeBuilder<RollupVersion> t)
-        {
-            t.HasKey(x => x.Name);
-            t.Property(x => x.Name).HasMaxLength(32);
-        }
-    }
-}
-
 /// <summary>What of a stay the funnel's totals count.</summary>
 public readonly record struct StayFacts(string StageKey, DateTimeOffset EnteredAt, DateTimeOffset? PreviousEntryAt, string EnteredSince,
     double? DwellSeconds, long Fen, string? Category)
@@ -156,41 +140,25 @@ public sealed class FunnelTotalsChange
     /// </summary>
     public async Task SaveAsync(PipewrightDb db, CancellationToken ct)
     {
-        await Entries.AddAsync(db, [.. _entries.OrderBy(e => e.Key, Comparer<(string, long, string, int, string)>.Create(Ordinal))
+        await Entries.AddAsync(db, [.. _entries
+            .OrderBy(e => e.Key.Category, StringComparer.Ordinal).ThenBy(e => e.Key.Span).ThenBy(e => e.Key.StageKey, StringComparer.Ordinal)
+            .ThenBy(e => e.Key.PreviousDay).ThenBy(e => e.Key.EnteredSince, StringComparer.Ordinal)
             .Select(e => new object[] { e.Key.Category, e.Key.Span, e.Key.StageKey, e.Key.PreviousDay, e.Key.EnteredSince, e.Value.Stays, e.Value.Fen })], ct);
-        await Dwell.AddAsync(db, [.. _dwell.OrderBy(e => e.Key, Comparer<(string, long, string, int)>.Create(Ordinal))
+        await Dwell.AddAsync(db, [.. _dwell
+            .OrderBy(e => e.Key.Category, StringComparer.Ordinal).ThenBy(e => e.Key.Span).ThenBy(e => e.Key.StageKey, StringComparer.Ordinal)
+            .ThenBy(e => e.Key.Bucket)
             .Select(e => new object[] { e.Key.Category, e.Key.Span, e.Key.StageKey, e.Key.Bucket, e.Value.Stays, e.Value.Milliseconds })], ct);
         _entries.Clear();
         _dwell.Clear();
     }
 
-    private static int Ordinal((string, long, string, int, string) a, (string, long, string, int, string) b) =>
-        (string.CompareOrdinal(a.Item1, b.Item1), a.Item2.CompareTo(b.Item2), string.CompareOrdinal(a.Item3, b.Item3), a.Item4.CompareTo(b.Item4),
-            string.CompareOrdinal(a.Item5, b.Item5)) switch
-        {
-            (not 0 and var c, _, _, _, _) => c,
-            (_, not 0 and var c, _, _, _) => c,
-            (_, _, not 0 and var c, _, _) => c,
-            (_, _, _, not 0 and var c, _) => c,
-            var (_, _, _, _, c) => c,
-        };
-
-    private static int Ordinal((string, long, string, int) a, (string, long, string, int) b) =>
-        Ordinal((a.Item1, a.Item2, a.Item3, a.Item4, ""), (b.Item1, b.Item2, b.Item3, b.Item4, ""));
-
     /// <summary>
     /// Counts every stay afresh when the tables are new or <see cref="Version"/> changed (data written without the
     /// change tracker, as the bench's generators do, is counted by calling it with <paramref name="force"/>).
-    /// On PostgreSQL under an advisory lock: two nodes starting at once must not both add.
     /// </summary>
-    public static async Task RebuildAsync(IDbContextFactory<PipewrightDb> dbFactory, bool force, CancellationToken ct)
-    {
-        await AdvisoryLock.RunExclusiveAsync(dbFactory, RebuildLock, async token =>
+    public static Task RebuildAsync(IDbContextFactory<PipewrightDb> dbFactory, bool force, CancellationToken ct) =>
+        RollupVersion.RebuildAsync(dbFactory, Name, Version, RebuildLock, force, async (db, token) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(token);
-            var state = await db.Set<RollupVersion>().SingleOrDefaultAsync(v => v.Name == Name, token);
-            if (!force && state?.Version == Version) return 0;
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
             await db.Set<FunnelEntryTotal>().ExecuteDeleteAsync(token);
             await db.Set<FunnelDwellTotal>().ExecuteDeleteAsync(token);
             var change = new FunnelTotalsChange();
@@ -201,13 +169,7 @@ public sealed class FunnelTotalsChange
             await foreach (var v in stays.AsAsyncEnumerable().WithCancellation(token))
                 change.Add(new StayFacts(v.StageKey, v.EnteredAt, v.PreviousEntryAt, v.EnteredSince, v.DwellSeconds, v.DealAmount?.Fen ?? 0, v.DealCategory), +1);
             await change.SaveAsync(db, token);
-            if (state is null) db.Add(new RollupVersion { Name = Name, Version = Version });
-            else state.Version = Version;
-            await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
-            return 1;
-        }, 0, ct);
-    }
+        }, ct);
 
     private const long RebuildLock = 727274010;
 }

@@ -251,14 +251,9 @@ public sealed class EffectivenessTotalsChange
     }
 
     /// <summary>Counts every record afresh when the table is new or <see cref="Version"/> changed, or when forced.</summary>
-    public static async Task RebuildAsync(IDbContextFactory<PipewrightDb> dbFactory, bool force, CancellationToken ct)
-    {
-        await AdvisoryLock.RunExclusiveAsync(dbFactory, RebuildLock, async token =>
+    public static Task RebuildAsync(IDbContextFactory<PipewrightDb> dbFactory, bool force, CancellationToken ct) =>
+        RollupVersion.RebuildAsync(dbFactory, Name, Version, RebuildLock, force, async (db, token) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(token);
-            var state = await db.Set<RollupVersion>().SingleOrDefaultAsync(v => v.Name == Name, token);
-            if (!force && state?.Version == Version) return 0;
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
             await db.Set<EffectivenessTotal>().ExecuteDeleteAsync(token);
             var change = new EffectivenessTotalsChange();
             await EffectivenessFacts.ReadAllAsync(db, facts =>
@@ -268,13 +263,7 @@ public sealed class EffectivenessTotalsChange
                 return Task.CompletedTask;
             }, token);
             await change.SaveAsync(db, token);
-            if (state is null) db.Add(new RollupVersion { Name = Name, Version = Version });
-            else state.Version = Version;
-            await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
-            return 1;
-        }, 0, ct);
-    }
+        }, ct);
 
     private const long RebuildLock = 727274011;
 }
