@@ -57,7 +57,8 @@ public static class StageHistory
 
 /// <summary>
 /// Runs <see cref="StageHistory"/> in every save that adds or ends stays or changes a deal's owner, amount or category,
-/// whichever use case does it: the stays it changes are saved in the same transaction as the rest.
+/// whichever use case does it: the stays it changes are saved in the same transaction as the rest. Then it adds what
+/// the save changes in stays to the funnel's running totals (<see cref="FunnelTotalsChange"/>), in that transaction too.
 /// </summary>
 internal sealed class StageHistoryInterceptor : SaveChangesInterceptor
 {
