@@ -11,6 +11,9 @@ namespace Pipewright.Common.Data;
 /// converters and parameter types taken from the EF model. For imports of tens of thousands of rows, where
 /// change tracking and one statement per row would take minutes. It skips SaveChanges, and so the automatic
 /// audit trail: a caller writes the audit entries it owes itself.
+/// With <c>addToExisting</c>, a row whose primary key is taken adds its other columns to that row's instead
+/// (<c>ON CONFLICT (key) DO UPDATE SET n = n + excluded.n</c>, the same text on SQLite and PostgreSQL): running totals,
+/// where two saves adding to one row at once both count because the database adds, not the application.
 /// </summary>
 public sealed class BulkInsert<T> where T : class
 {
@@ -23,8 +26,9 @@ public sealed class BulkInsert<T> where T : class
     private readonly List<(IProperty Property, RelationalTypeMapping Mapping, Func<T, object?> Get)> _columns = [];
     private readonly int _rowsPerStatement;
     private readonly string _columnList;
+    private readonly string _onConflict = "";
 
-    public BulkInsert(PipewrightDb db)
+    public BulkInsert(PipewrightDb db, bool addToExisting = false)
     {
         var entityType = db.Model.FindEntityType(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
@@ -41,6 +45,13 @@ public sealed class BulkInsert<T> where T : class
         }
         _rowsPerStatement = Math.Max(1, ParametersPerStatement / _columns.Count);
         _columnList = string.Join(", ", _columns.Select(c => Quote(c.Property.GetColumnName(store)!)));
+        if (addToExisting)
+        {
+            var key = entityType.FindPrimaryKey()!.Properties.Select(p => Quote(p.GetColumnName(store)!));
+            var sums = _columns.Where(c => !c.Property.IsPrimaryKey()).Select(c => Quote(c.Property.GetColumnName(store)!));
+            _onConflict = $" ON CONFLICT ({string.Join(", ", key)}) DO UPDATE SET "
+                + string.Join(", ", sums.Select(c => $"{c} = {_table}.{c} + excluded.{c}"));
+        }
     }
 
     public async Task InsertAsync(PipewrightDb db, IReadOnlyList<T> rows, CancellationToken ct)
@@ -95,6 +106,7 @@ public sealed class BulkInsert<T> where T : class
             for (var c = 0; c < _columns.Count; c++) sql.Append(c == 0 ? "@p" : ", @p").Append(n++);
             sql.Append(')');
         }
+        sql.Append(_onConflict);
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql.ToString();

@@ -95,15 +95,6 @@ public sealed class FunnelTotalsChange
     /// <summary>Raised whenever what the totals count changes: the start then rebuilds them from the stays.</summary>
     public const int Version = 1;
 
-    private static readonly SummingUpsert Entries = new(nameof(FunnelEntryTotal),
-        [nameof(FunnelEntryTotal.Category), nameof(FunnelEntryTotal.Span), nameof(FunnelEntryTotal.StageKey),
-            nameof(FunnelEntryTotal.PreviousDay), nameof(FunnelEntryTotal.EnteredSince)],
-        [nameof(FunnelEntryTotal.Stays), nameof(FunnelEntryTotal.Fen)]);
-
-    private static readonly SummingUpsert Dwell = new(nameof(FunnelDwellTotal),
-        [nameof(FunnelDwellTotal.Category), nameof(FunnelDwellTotal.Span), nameof(FunnelDwellTotal.StageKey), nameof(FunnelDwellTotal.Bucket)],
-        [nameof(FunnelDwellTotal.Stays), nameof(FunnelDwellTotal.Milliseconds)]);
-
     private readonly Dictionary<(string Category, long Span, string StageKey, int PreviousDay, string EnteredSince), (long Stays, long Fen)> _entries = [];
     private readonly Dictionary<(string Category, long Span, string StageKey, int Bucket), (long Stays, long Milliseconds)> _dwell = [];
 
@@ -140,14 +131,22 @@ public sealed class FunnelTotalsChange
     /// </summary>
     public async Task SaveAsync(PipewrightDb db, CancellationToken ct)
     {
-        await Entries.AddAsync(db, [.. _entries
+        await new BulkInsert<FunnelEntryTotal>(db, addToExisting: true).InsertAsync(db, [.. _entries
             .OrderBy(e => e.Key.Category, StringComparer.Ordinal).ThenBy(e => e.Key.Span).ThenBy(e => e.Key.StageKey, StringComparer.Ordinal)
             .ThenBy(e => e.Key.PreviousDay).ThenBy(e => e.Key.EnteredSince, StringComparer.Ordinal)
-            .Select(e => new object[] { e.Key.Category, e.Key.Span, e.Key.StageKey, e.Key.PreviousDay, e.Key.EnteredSince, e.Value.Stays, e.Value.Fen })], ct);
-        await Dwell.AddAsync(db, [.. _dwell
+            .Select(e => new FunnelEntryTotal
+            {
+                Category = e.Key.Category, Span = e.Key.Span, StageKey = e.Key.StageKey, PreviousDay = e.Key.PreviousDay,
+                EnteredSince = e.Key.EnteredSince, Stays = e.Value.Stays, Fen = e.Value.Fen,
+            })], ct);
+        await new BulkInsert<FunnelDwellTotal>(db, addToExisting: true).InsertAsync(db, [.. _dwell
             .OrderBy(e => e.Key.Category, StringComparer.Ordinal).ThenBy(e => e.Key.Span).ThenBy(e => e.Key.StageKey, StringComparer.Ordinal)
             .ThenBy(e => e.Key.Bucket)
-            .Select(e => new object[] { e.Key.Category, e.Key.Span, e.Key.StageKey, e.Key.Bucket, e.Value.Stays, e.Value.Milliseconds })], ct);
+            .Select(e => new FunnelDwellTotal
+            {
+                Category = e.Key.Category, Span = e.Key.Span, StageKey = e.Key.StageKey, Bucket = e.Key.Bucket, Stays = e.Value.Stays,
+                Milliseconds = e.Value.Milliseconds,
+            })], ct);
         _entries.Clear();
         _dwell.Clear();
     }

@@ -211,11 +211,6 @@ public sealed class EffectivenessTotalsChange
     /// <summary>Raised whenever what the totals count changes: the start then rebuilds them from the records.</summary>
     public const int Version = 1;
 
-    private static readonly SummingUpsert Upsert = new(nameof(EffectivenessTotal),
-        [nameof(EffectivenessTotal.Measure), nameof(EffectivenessTotal.Category), nameof(EffectivenessTotal.Span), nameof(EffectivenessTotal.Part)],
-        [nameof(EffectivenessTotal.Count), nameof(EffectivenessTotal.Matched), nameof(EffectivenessTotal.Milliseconds),
-            nameof(EffectivenessTotal.Responded), nameof(EffectivenessTotal.ResponseMinutes)]);
-
     private readonly Dictionary<(string Measure, string Category, long Span, int Part), long[]> _totals = [];
 
     public void Add(IEnumerable<EffectivenessFact> facts, int sign)
@@ -244,10 +239,14 @@ public sealed class EffectivenessTotalsChange
         var rows = _totals.Where(t => t.Value.Any(v => v != 0))
             .OrderBy(t => t.Key.Measure, StringComparer.Ordinal).ThenBy(t => t.Key.Category, StringComparer.Ordinal)
             .ThenBy(t => t.Key.Span).ThenBy(t => t.Key.Part)
-            .Select(t => new object[] { t.Key.Measure, t.Key.Category, t.Key.Span, t.Key.Part, t.Value[0], t.Value[1], t.Value[2], t.Value[3], t.Value[4] })
+            .Select(t => new EffectivenessTotal
+            {
+                Measure = t.Key.Measure, Category = t.Key.Category, Span = t.Key.Span, Part = t.Key.Part, Count = t.Value[0],
+                Matched = t.Value[1], Milliseconds = t.Value[2], Responded = t.Value[3], ResponseMinutes = t.Value[4],
+            })
             .ToList();
         _totals.Clear();
-        await Upsert.AddAsync(db, rows, ct);
+        await new BulkInsert<EffectivenessTotal>(db, addToExisting: true).InsertAsync(db, rows, ct);
     }
 
     /// <summary>Counts every record afresh when the table is new or <see cref="Version"/> changed, or when forced.</summary>
