@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -80,6 +81,14 @@ public class PipewrightApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+    /// <summary>A GET that must answer 200 OK (else the body is in the failure), and its JSON.</summary>
+    public static async Task<JsonObject> GetOkAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, url + " → " + await response.Content.ReadAsStringAsync());
+        return await ReadAsync(response);
+    }
 
     public static string Unique(string prefix = "") => prefix + Guid.NewGuid().ToString("N")[..8];
 

@@ -30,7 +30,7 @@ public sealed class EffectivenessTotalsTests(ReportsApp app) : IClassFixture<Rep
     public async Task The_running_totals_follow_every_change_and_add_up_to_what_each_owner_s_records_give()
     {
         var gm = await app.SignInAsync("gm");
-        var before = (await ReadAsync(gm, $"/api/v1/reports/effectiveness?{MarchAndToday}"))["current"]!;
+        var before = (await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/effectiveness?{MarchAndToday}"))["current"]!;
 
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PipewrightDb>>().CreateDbContextAsync())
         {
@@ -51,7 +51,7 @@ public sealed class EffectivenessTotalsTests(ReportsApp app) : IClassFixture<Rep
             await db.SaveChangesAsync();
         }
 
-        var after = (await ReadAsync(gm, $"/api/v1/reports/effectiveness?{MarchAndToday}"))["current"]!;
+        var after = (await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/effectiveness?{MarchAndToday}"))["current"]!;
         int Change(string count) => after[count]!.GetValue<int>() - before[count]!.GetValue<int>();
         Assert.Equal((1, 1, 1, 1), (Change("wonCount"), Change("leadsWon"), Change("techRequestsOnTime"), Change("techRequestsDue")));
         Assert.Equal(-(5 + 2), Change("requiredFields"));
@@ -59,10 +59,10 @@ public sealed class EffectivenessTotalsTests(ReportsApp app) : IClassFixture<Rep
         // Everyone's counts are the sum of each owner's, which come from the records.
         foreach (var query in new[] { MarchAndToday, Period, Period + "&productCategory=闸阀", MarchAndToday + "&productCategory=蝶阀" })
         {
-            var everyone = (await ReadAsync(gm, $"/api/v1/reports/effectiveness?{query}"))["current"]!;
+            var everyone = (await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/effectiveness?{query}"))["current"]!;
             var owners = new List<JsonNode>();
             foreach (var owner in new[] { "rep1", "rep2", "southrep" })
-                owners.Add((await ReadAsync(gm, $"/api/v1/reports/effectiveness?{query}&ownerId={app.Users[owner]}"))["current"]!);
+                owners.Add((await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/effectiveness?{query}&ownerId={app.Users[owner]}"))["current"]!);
             foreach (var count in Counts)
                 Assert.True(everyone[count]!.GetValue<int>() == owners.Sum(o => o[count]!.GetValue<int>()), $"{query}: {count}");
         }
@@ -70,13 +70,6 @@ public sealed class EffectivenessTotalsTests(ReportsApp app) : IClassFixture<Rep
         var kept = await TotalsAsync();
         await EffectivenessTotalsChange.RebuildAsync(app.Services.GetRequiredService<IDbContextFactory<PipewrightDb>>(), force: true, default);
         Assert.Equal(await TotalsAsync(), kept);
-    }
-
-    private static async Task<JsonObject> ReadAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, url + " → " + await response.Content.ReadAsStringAsync());
-        return await PipewrightApp.ReadAsync(response);
     }
 
     /// <summary>The rows that count something, in key order (a row taken down to zero stays behind, counting nothing).</summary>

@@ -39,14 +39,14 @@ public sealed class FunnelTotalsTests(CompanyApp app) : IClassFixture<CompanyApp
         Assert.Equal(HttpStatusCode.OK, (await rep.PostAsJsonAsync($"/api/v1/opportunities/{third}/close", new { outcome = "lost", lostReason = "价格过高" })).StatusCode);
 
         var gm = await app.SignInAsync("gm");
-        var fromTotals = await ReadAsync(gm, "/api/v1/reports/funnel");
-        var fromStays = await ReadAsync(gm, $"/api/v1/reports/funnel?ownerId={app.Users["rep1"]}");
+        var fromTotals = await PipewrightApp.GetOkAsync(gm, "/api/v1/reports/funnel");
+        var fromStays = await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/funnel?ownerId={app.Users["rep1"]}");
         Assert.Equal(fromStays.ToJsonString(), fromTotals.ToJsonString());
         // Four stays in 初步接洽 and three in 需求确认 (one deal entered each twice): three deals and two.
         Assert.Equal((3, 2), (fromTotals["stages"]![0]!["count"]!.GetValue<int>(), fromTotals["stages"]![1]!["count"]!.GetValue<int>()));
         foreach (var category in new[] { "闸阀", "蝶阀", "球阀" })
-            Assert.Equal((await ReadAsync(gm, $"/api/v1/reports/funnel?ownerId={app.Users["rep1"]}&productCategory={category}")).ToJsonString(),
-                (await ReadAsync(gm, $"/api/v1/reports/funnel?productCategory={category}")).ToJsonString());
+            Assert.Equal((await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/funnel?ownerId={app.Users["rep1"]}&productCategory={category}")).ToJsonString(),
+                (await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/funnel?productCategory={category}")).ToJsonString());
 
         var kept = await TotalsAsync();
         Assert.NotEmpty(kept.Entries);
@@ -54,13 +54,6 @@ public sealed class FunnelTotalsTests(CompanyApp app) : IClassFixture<CompanyApp
         var counted = await TotalsAsync();
         Assert.Equal(counted.Entries, kept.Entries);
         Assert.Equal(counted.Dwell, kept.Dwell);
-    }
-
-    private static async Task<JsonObject> ReadAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, url + " → " + await response.Content.ReadAsStringAsync());
-        return await PipewrightApp.ReadAsync(response);
     }
 
     /// <summary>The rows that count something, in key order (a row taken down to zero stays behind, counting nothing).</summary>

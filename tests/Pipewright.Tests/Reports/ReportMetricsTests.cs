@@ -31,13 +31,6 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static async Task<JsonObject> GetAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, url + " → " + await response.Content.ReadAsStringAsync());
-        return await PipewrightApp.ReadAsync(response);
-    }
-
     private static decimal? Dec(JsonNode? node) => node?.GetValue<decimal>();
 
     [Theory]
@@ -47,7 +40,7 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
     public async Task The_funnel_counts_sums_converts_and_times_each_stage_as_the_hand_calculation_does(string user, string extra)
     {
         var client = await app.SignInAsync(user);
-        var funnel = await GetAsync(client, $"/api/v1/reports/funnel?{Period}{extra}");
+        var funnel = await PipewrightApp.GetOkAsync(client, $"/api/v1/reports/funnel?{Period}{extra}");
         var owners = user == "gm" ? Everyone : East;
         var category = extra.Length > 0 ? "闸阀" : null;
         var deals = Deals.Where(d => owners.Contains(d.Owner) && (category is null || d.Category == category)).ToList();
@@ -87,7 +80,7 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
     public async Task Effectiveness_figures_match_the_hand_calculation(string user)
     {
         var client = await app.SignInAsync(user);
-        var report = await GetAsync(client, $"/api/v1/reports/effectiveness?{Period}");
+        var report = await PipewrightApp.GetOkAsync(client, $"/api/v1/reports/effectiveness?{Period}");
         var owners = user == "gm" ? Everyone : East;
         var deals = Deals.Where(d => owners.Contains(d.Owner)).ToList();
 
@@ -133,7 +126,7 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
     public async Task Win_loss_counts_reasons_and_competitors_of_the_deals_closed_in_the_period()
     {
         var client = await app.SignInAsync("gm");
-        var report = await GetAsync(client, $"/api/v1/reports/win-loss?{Period}");
+        var report = await PipewrightApp.GetOkAsync(client, $"/api/v1/reports/win-loss?{Period}");
         var closed = Deals.Where(d => d.Closed is { } c && InPeriod(At(c))).ToList();
         var won = closed.Where(d => d.Status == OpportunityStatus.Won).ToList();
         var lost = closed.Where(d => d.Status == OpportunityStatus.Lost).ToList();
@@ -160,7 +153,7 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
     public async Task The_forecast_weights_open_deals_by_their_stage_probability_per_expected_close_month()
     {
         var client = await app.SignInAsync("gm");
-        var report = await GetAsync(client, "/api/v1/reports/forecast?from=2026-04-01&to=2026-06-30");
+        var report = await PipewrightApp.GetOkAsync(client, "/api/v1/reports/forecast?from=2026-04-01&to=2026-06-30");
         var open = Deals.Where(d => d.Status == OpportunityStatus.Open && d.CloseDate is { } c && c >= new DateOnly(2026, 4, 1) && c <= new DateOnly(2026, 6, 30))
             .GroupBy(d => d.CloseDate!.Value.ToString("yyyy-MM")).OrderBy(g => g.Key).ToList();
         var months = report["months"]!.AsArray();
@@ -177,7 +170,7 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
     public async Task Stalled_deals_are_the_open_ones_longer_in_their_stage_than_its_norm()
     {
         var client = await app.SignInAsync("eastmanager");
-        var report = await GetAsync(client, "/api/v1/reports/stalled");
+        var report = await PipewrightApp.GetOkAsync(client, "/api/v1/reports/stalled");
         var now = app.Clock.GetUtcNow();
         var expected = Deals.Where(d => East.Contains(d.Owner) && d.Status == OpportunityStatus.Open
                 && Norms.TryGetValue(d.Stays[^1].Stage, out var norm) && (now - At(d.Stays[^1].In)).TotalDays > norm)
@@ -191,16 +184,16 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
     public async Task A_number_drills_down_to_the_deals_behind_it()
     {
         var client = await app.SignInAsync("gm");
-        var list = await GetAsync(client, $"/api/v1/reports/drilldown?metric=converted&stage=technical&{Period}");
+        var list = await PipewrightApp.GetOkAsync(client, $"/api/v1/reports/drilldown?metric=converted&stage=technical&{Period}");
         var expected = new[] { "A", "G" }.Select(k => app.DealIds[k]).ToHashSet();
         Assert.Equal(2, list["total"]!.GetValue<int>());
         Assert.True(expected.SetEquals(list["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>())));
         Assert.StartsWith("/opportunities/", list["items"]![0]!["link"]!.GetValue<string>());
 
-        var lost = await GetAsync(client, $"/api/v1/reports/drilldown?metric=lost&reason=价格过高&{Period}");
+        var lost = await PipewrightApp.GetOkAsync(client, $"/api/v1/reports/drilldown?metric=lost&reason=价格过高&{Period}");
         Assert.Equal(app.DealIds["B"], lost["items"]!.AsArray().Single()!["id"]!.GetValue<Guid>());
 
-        var late = await GetAsync(client, $"/api/v1/reports/drilldown?metric=techRequestsLate&{Period}");
+        var late = await PipewrightApp.GetOkAsync(client, $"/api/v1/reports/drilldown?metric=techRequestsLate&{Period}");
         Assert.Equal(2, late["total"]!.GetValue<int>());
 
         var bad = await client.GetAsync("/api/v1/reports/drilldown?metric=nonsense");
@@ -212,7 +205,7 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
     public async Task A_sales_rep_sees_only_their_own_numbers_and_nobody_reaches_outside_their_scope()
     {
         var rep = await app.SignInAsync("rep2");
-        var funnel = await GetAsync(rep, $"/api/v1/reports/funnel?{Period}");
+        var funnel = await PipewrightApp.GetOkAsync(rep, $"/api/v1/reports/funnel?{Period}");
         var mine = Deals.Where(d => d.Owner == "rep2" && d.Stays.Any(s => s.Stage == "initial" && InPeriod(At(s.In)))).Count();
         Assert.Equal(mine, funnel["stages"]![0]!["count"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.NotFound, (await rep.GetAsync($"/api/v1/reports/funnel?ownerId={app.Users["rep1"]}")).StatusCode);
@@ -220,7 +213,7 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
         var east = await app.SignInAsync("eastmanager");
         Assert.Equal(HttpStatusCode.NotFound, (await east.GetAsync($"/api/v1/reports/funnel?teamId={app.South}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await east.GetAsync($"/api/v1/reports/effectiveness?ownerId={app.Users["southrep"]}")).StatusCode);
-        var ningbo = await GetAsync(east, $"/api/v1/reports/funnel?{Period}&teamId={app.Ningbo}");
+        var ningbo = await PipewrightApp.GetOkAsync(east, $"/api/v1/reports/funnel?{Period}&teamId={app.Ningbo}");
         Assert.Equal(Deals.Count(d => d.Owner is "rep1" or "rep2" && d.Stays.Any(s => s.Stage == "initial" && InPeriod(At(s.In)))),
             ningbo["stages"]![0]!["count"]!.GetValue<int>());
 
@@ -249,17 +242,17 @@ public sealed class ReportMetricsTests(ReportsApp app) : IClassFixture<ReportsAp
         var gm = await app.SignInAsync("gm");
         var saved = await gm.PutAsJsonAsync("/api/v1/reports/baseline", new { from = "2026-02-01", to = "2026-02-28" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var audit = await GetAsync(await app.AdminAsync(), "/api/v1/audit?entityType=ReportBaseline");
+        var audit = await PipewrightApp.GetOkAsync(await app.AdminAsync(), "/api/v1/audit?entityType=ReportBaseline");
         Assert.NotEmpty(audit["items"]!.AsArray());
 
-        var report = await GetAsync(gm, $"/api/v1/reports/effectiveness?{Period}");
+        var report = await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/effectiveness?{Period}");
         var baseline = report["baseline"]!;
         Assert.Equal("2026-02-01", baseline["from"]!.GetValue<string>());
         // February: only lead G's came in (responded in 60 minutes); March's responses average 4 hours.
         Assert.Equal(1m, Dec(baseline["firstResponseHours"]));
         Assert.Equal(Dec(report["firstResponseHours"]) - 1m, Dec(report["change"]!["firstResponseHours"]));
 
-        var explicitBaseline = await GetAsync(gm, $"/api/v1/reports/effectiveness?{Period}&baselineFrom=2026-01-01&baselineTo=2026-01-31");
+        var explicitBaseline = await PipewrightApp.GetOkAsync(gm, $"/api/v1/reports/effectiveness?{Period}&baselineFrom=2026-01-01&baselineTo=2026-01-31");
         Assert.Equal("2026-01-01", explicitBaseline["baseline"]!["from"]!.GetValue<string>());
         Assert.Null(explicitBaseline["baseline"]!["firstResponseHours"]);
     }
